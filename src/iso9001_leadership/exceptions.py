@@ -1,0 +1,132 @@
+"""The exceptions raised by iso9001-leadership.
+
+Every exception the library raises on purpose derives from :class:`Iso9001Error`, so one
+``except Iso9001Error`` catches them all. Each also subclasses the built-in exception that fits
+(``ValueError`` for bad data, ``KeyError`` for an unknown id), so code that already catches the
+built-ins keeps working.
+
+Problems with an organization (in a file or built in Python) are reported *all at once*: the
+error carries a tuple of :class:`Problem` records, each naming the path of the offending field
+(``roles[3].reports_to``), what was found, what was expected and, where we can tell, the line
+in the source file and the nearest valid name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "InvalidOrganizationError",
+    "Iso9001Error",
+    "LoadError",
+    "Problem",
+    "UnknownIdError",
+]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an organization or its file.
+
+    Parameters
+    ----------
+    path
+        Where the problem is, in the shape of the file format: ``roles[3].reports_to``.
+        An empty string means the document as a whole.
+    message
+        A plain sentence saying what is wrong.
+    found
+        A short rendering of the offending value, if there is one.
+    expected
+        What would have been accepted.
+    suggestion
+        The nearest valid name for an unknown key or id ("did you mean ...").
+    line, column
+        1-based position in the source file, when the problem came from a file whose format
+        records positions (YAML). ``None`` otherwise.
+    """
+
+    path: str
+    message: str
+    found: str | None = None
+    expected: str | None = None
+    suggestion: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "<document>"
+        if self.line is not None:
+            where = f"line {self.line}, column {self.column or 1}: {where}"
+        text = f"{where}: {self.message}"
+        if self.found is not None and self.found not in self.message:
+            text += f" (found {self.found})"
+        if self.expected is not None:
+            text += f"; expected {self.expected}"
+        if self.suggestion is not None:
+            text += f"; did you mean {self.suggestion!r}?"
+        return text
+
+
+class Iso9001Error(Exception):
+    """The root of every exception this library raises on purpose."""
+
+
+class InvalidOrganizationError(Iso9001Error, ValueError):
+    """Raised when an organization breaks the model's rules.
+
+    Raised by :class:`~iso9001_leadership.Organization` when it is built with unknown or
+    duplicate ids, reporting-line cycles, values out of range or dates that cannot be. Every
+    problem found is in :attr:`problems`, not only the first.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, summary: str | None = None) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = summary or f"the organization has {count} problem{'s' if count != 1 else ''}"
+        lines = [head + ":"] + [f"  - {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class LoadError(InvalidOrganizationError):
+    """Raised when an organization file cannot be read into an organization.
+
+    Raised by :func:`~iso9001_leadership.load` and :func:`~iso9001_leadership.loads` for
+    malformed YAML or JSON, unknown or duplicate keys, wrong types, bad dates, forbidden YAML
+    tags, and every rule that :class:`InvalidOrganizationError` covers. :attr:`source` names
+    the file (or ``"<string>"``).
+    """
+
+    source: str
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "<string>") -> None:
+        self.source = source
+        problems = tuple(problems)
+        count = len(problems)
+        summary = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(problems, summary=summary)
+
+
+class UnknownIdError(Iso9001Error, KeyError):
+    """Raised when an id is looked up that the organization does not have.
+
+    The offending id is kept as :attr:`id`; :attr:`suggestion` is the nearest known id, if any.
+    """
+
+    id: str
+    suggestion: str | None
+
+    def __init__(self, id: str, suggestion: str | None = None) -> None:
+        self.id = id
+        self.suggestion = suggestion
+        msg = f"no element with id {id!r}"
+        if suggestion is not None:
+            msg += f"; did you mean {suggestion!r}?"
+        super().__init__(msg)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,255 @@
+"""The cattrs converter between plain data and the model, and the translation of its errors.
+
+The converter is strict where cattrs is lenient by default: text must be text (``str(3)`` is not
+a title), whole numbers must not be booleans, a list must be a list (not a string to iterate
+character by character), dates must be ISO dates, and unknown keys are refused. Its errors, an
+exception group with a note per field, become :class:`~iso9001_leadership.Problem` records with
+the path of each offending field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from iso9001_leadership.exceptions import Problem
+from iso9001_leadership.model._integrity import suggest
+
+from ._yaml import join_path
+
+__all__ = ["converter", "describe_type", "problems_from_exception"]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _InvalidValueError(ValueError):
+    """A value of the wrong shape, with what was found and what was expected."""
+
+    def __init__(self, *, message: str, found: Any, expected: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.found = f"{_type_name(found)} {_show(found)}"
+        self.expected = expected
+        self.suggestion = suggestion
+
+
+def _show(found: Any) -> str:
+    text = repr(found)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "a boolean",
+        int: "a whole number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing (null)",
+    }.get(type(value), type(value).__name__)
+
+
+def describe_type(tp: Any) -> str:
+    """A plain description of what a field of this type accepts."""
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in get_args(tp) if a is not type(None)]
+        return " or ".join(describe_type(a) for a in inner) + " (or nothing)"
+    if origin is tuple:
+        return f"a list of {describe_type(get_args(tp)[0])}"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in tp)
+    if isinstance(tp, type) and attrs.has(tp):
+        return f"a mapping with the fields of {tp.__name__}"
+    return {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        dt.date: "a date written YYYY-MM-DD",
+    }.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _InvalidValueError(message="not text", found=value, expected="text (quote it if it looks like a number)")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _InvalidValueError(message="not true or false", found=value, expected="true or false")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _InvalidValueError(message="not a whole number", found=value, expected="a whole number")
+    return value
+
+
+def _structure_float(value: Any, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _InvalidValueError(message="not a number", found=value, expected="a number")
+    return float(value)
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise _InvalidValueError(
+                message=f"not a real date: {exc}", found=value, expected="a date written YYYY-MM-DD"
+            ) from None
+    raise _InvalidValueError(message="not a date", found=value, expected="a date written YYYY-MM-DD")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Any:
+    values = {m.value: m for m in cls}
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str) and value in values:
+            return values[value]
+        allowed = ", ".join(repr(v) for v in values)
+        hint = suggest(value, values) if isinstance(value, str) else None
+        raise _InvalidValueError(
+            message=f"not a valid {cls.__name__}", found=value, expected=f"one of {allowed}", suggestion=hint
+        )
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return get_origin(tp) is tuple
+
+
+def _tuple_hook(conv: cattrs.Converter) -> Any:
+    def factory(tp: Any) -> Any:
+        element = get_args(tp)[0]
+        handler = conv.get_structure_hook(element)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _InvalidValueError(
+                    message="not a list", found=value, expected=f"a list of {describe_type(element)}"
+                )
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    out.append(handler(item, element))
+                except Exception as exc:
+                    # cattrs reads the element's index from this note, as from its own hooks.
+                    exc.__notes__ = [  # type: ignore[attr-defined,unused-ignore]
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {tp} @ index {index}", index, element),
+                    ]
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring {tp!r}"
+                raise IterableValidationError(msg, errors, tp)
+            return tuple(out)
+
+        return structure
+
+    return factory
+
+
+def _is_attrs(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
+    conv.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
+    conv.register_unstructure_hook_func(_is_tuple, lambda items: [conv.unstructure(i) for i in items])
+
+    def attrs_mapping_guard(tp: type) -> Any:
+        inner: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(tp, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, dict):
+                raise _InvalidValueError(message="not a mapping", found=value, expected=describe_type(tp))
+            return inner(value, tp)
+
+        return structure
+
+    conv.register_structure_hook_factory(_is_attrs, attrs_mapping_guard)
+    return conv
+
+
+#: The one converter used for files, in both directions.
+converter = _make_converter()
+
+
+def problems_from_exception(exc: BaseException, path: str, cls: type | None = None) -> list[Problem]:
+    """Every problem inside a (possibly nested) cattrs structuring error, with its path."""
+    if isinstance(exc, ClassValidationError):
+        problems: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            problems.extend(_leaf(sub, join_path(path, note.name), note, exc.cl))
+        for sub in without:
+            problems.extend(problems_from_exception(sub, path, exc.cl))
+        return problems
+    if isinstance(exc, IterableValidationError):
+        problems = []
+        items, rest = exc.group_exceptions()
+        for sub, inote in items:
+            index = inote.index if isinstance(inote.index, int) else str(inote.index)
+            problems.extend(problems_from_exception(sub, join_path(path, index), None))
+        for sub in rest:
+            problems.extend(problems_from_exception(sub, path, None))
+        return problems
+    if isinstance(exc, BaseValidationError):
+        return [p for sub in exc.exceptions for p in problems_from_exception(sub, path, cls)]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        fields = [f.name for f in attrs.fields(exc.cl) if f.init]
+        return [
+            Problem(
+                join_path(path, key),
+                f"unknown field {key!r} for {exc.cl.__name__}",
+                expected="one of " + ", ".join(fields),
+                suggestion=suggest(key, fields),
+            )
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, _InvalidValueError):
+        return [Problem(path, exc.message, found=exc.found, expected=exc.expected, suggestion=exc.suggestion)]
+    return [Problem(path, f"cannot be read: {exc}")]
+
+
+def _leaf(exc: BaseException, path: str, note: AttributeValidationNote, cls: type) -> list[Problem]:
+    if isinstance(exc, KeyError):
+        return [Problem(path, f"required field {note.name!r} is missing", expected=describe_type(note.type))]
+    return problems_from_exception(exc, path, cls)

@@ -1,0 +1,447 @@
+"""The rules every organization obeys, checked all at once.
+
+:func:`find_problems` walks an organization's elements generically: ids and references are
+found through the field metadata of :mod:`._fields`, so a new element type or reference field
+is checked without touching this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import math
+import re
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from iso9001_leadership.exceptions import Problem
+
+from ._entities import (
+    Action,
+    Opportunity,
+    QualityPolicy,
+    Risk,
+    RiskScale,
+    Role,
+)
+from ._enums import ActionStatus
+from ._fields import EntityKind, refs_of
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")
+CLAUSE_PATTERN = re.compile(r"^\d+(\.\d+)*( [a-z](( |-)[a-z0-9]+)?)?$")
+
+#: The collections of an organization and the kind of element each holds.
+COLLECTIONS: tuple[tuple[str, EntityKind], ...] = (
+    ("roles", EntityKind.ROLE),
+    ("people", EntityKind.PERSON),
+    ("authorities", EntityKind.AUTHORITY),
+    ("responsibilities", EntityKind.RESPONSIBILITY),
+    ("processes", EntityKind.PROCESS),
+    ("objectives", EntityKind.OBJECTIVE),
+    ("context_issues", EntityKind.CONTEXT_ISSUE),
+    ("interested_parties", EntityKind.INTERESTED_PARTY),
+    ("risks", EntityKind.RISK),
+    ("opportunities", EntityKind.OPPORTUNITY),
+    ("actions", EntityKind.ACTION),
+    ("communications", EntityKind.COMMUNICATION),
+    ("reviews", EntityKind.REVIEW),
+    ("resources", EntityKind.RESOURCE),
+    ("evidence", EntityKind.EVIDENCE),
+)
+
+#: Elements nested inside others that carry ids of their own: (parent kind, field, kind).
+NESTED: tuple[tuple[EntityKind, str, EntityKind], ...] = (
+    (EntityKind.POLICY, "commitments", EntityKind.COMMITMENT),
+    (EntityKind.INTERESTED_PARTY, "requirements", EntityKind.PARTY_REQUIREMENT),
+)
+
+
+@attrs.frozen
+class Located:
+    """An element with an id, where it stands in the organization."""
+
+    kind: EntityKind
+    element: Any
+    path: str
+
+
+def iter_elements(parts: Mapping[str, Any]) -> Iterator[Located]:
+    """Every element with an id, in file order, nested ones right after their parent."""
+    policy = parts.get("policy")
+    if policy is not None:
+        yield from _with_nested(EntityKind.POLICY, policy, "policy")
+    for name, kind in COLLECTIONS:
+        for index, element in enumerate(parts.get(name, ())):
+            yield from _with_nested(kind, element, f"{name}[{index}]")
+
+
+def _with_nested(kind: EntityKind, element: Any, path: str) -> Iterator[Located]:
+    yield Located(kind, element, path)
+    for parent_kind, field_name, child_kind in NESTED:
+        if parent_kind is kind:
+            for index, child in enumerate(getattr(element, field_name)):
+                yield Located(child_kind, child, f"{path}.{field_name}[{index}]")
+
+
+def suggest(word: str, candidates: Any) -> str | None:
+    """The candidate closest to ``word``, if any is close enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _kinds_text(kinds: tuple[EntityKind, ...]) -> str:
+    if len(kinds) == len(EntityKind):
+        return "the id of any element"
+    names = [k.value.replace("_", " ") for k in kinds]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"the id of a {joined}"
+
+
+def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKind] | None = None) -> list[Problem]:
+    """Every rule the organization described by ``parts`` breaks.
+
+    ``parts`` maps each field of :class:`Organization` to its value. ``extra_ids`` are ids of
+    elements known to exist but not given (the loader passes the ids of elements it could not
+    read, so that references to them are not reported a second time).
+    """
+    problems: list[Problem] = []
+    kinds: dict[str, EntityKind] = dict(extra_ids or {})
+    first_path: dict[str, str] = {}
+    located = list(iter_elements(parts))
+
+    name = parts.get("name")
+    if isinstance(name, str) and not name.strip():
+        problems.append(Problem("name", "the organization needs a name", found="''", expected="a non-empty string"))
+
+    # Ids: well-formed and unique across the whole organization.
+    for item in located:
+        element_id = item.element.id
+        path = f"{item.path}.id"
+        if not isinstance(element_id, str) or not ID_PATTERN.match(element_id):
+            problems.append(
+                Problem(
+                    path,
+                    "malformed id",
+                    found=repr(element_id),
+                    expected="letters, digits and . _ : / - (starting with a letter or digit, at most 200 characters)",
+                )
+            )
+            continue
+        if element_id in first_path:
+            problems.append(
+                Problem(
+                    path,
+                    f"duplicate id {element_id!r}, already used at {first_path[element_id]}",
+                    found=repr(element_id),
+                    expected="an id used by no other element",
+                )
+            )
+            continue
+        first_path[element_id] = path
+        kinds[element_id] = item.kind
+
+    by_kind = _group(kinds)
+
+    # References, blank required text, duplicates in lists, numbers, clause ids.
+    for item in located:
+        _check_fields(item.element, item.path, kinds, by_kind, problems)
+
+    scale = parts.get("risk_scale") or RiskScale()
+    problems.extend(_check_scale(scale, parts))
+    problems.extend(_check_reporting(parts.get("roles", ()), kinds))
+    problems.extend(_check_dates(located))
+    return problems
+
+
+def _group(kinds: Mapping[str, EntityKind]) -> dict[EntityKind, list[str]]:
+    by_kind: dict[EntityKind, list[str]] = {}
+    for element_id, kind in kinds.items():
+        by_kind.setdefault(kind, []).append(element_id)
+    return by_kind
+
+
+def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, EntityKind]) -> list[Problem]:
+    """Dangling references in plain data that could not be read into ``cls`` as a whole.
+
+    The loader uses this for elements with other problems, so that one run reports their
+    unknown ids too. Values of the wrong shape are skipped: the converter reported those.
+    """
+    if not isinstance(raw, dict) or not attrs.has(cls):
+        return []
+    problems: list[Problem] = []
+    by_kind = _group(kinds)
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in raw:
+            continue
+        raw_value = raw[field.name]
+        field_path = f"{path}.{field.name}"
+        targets = refs_of(field)
+        if targets is not None:
+            if isinstance(raw_value, str):
+                problems.extend(_check_ref(field_path, raw_value, targets, kinds, by_kind))
+            elif isinstance(raw_value, list):
+                for i, target in enumerate(raw_value):
+                    if isinstance(target, str):
+                        problems.extend(_check_ref(f"{field_path}[{i}]", target, targets, kinds, by_kind))
+            continue
+        nested = _attrs_class_in(hints[field.name])
+        if nested is None:
+            continue
+        if isinstance(raw_value, list):
+            for i, child in enumerate(raw_value):
+                problems.extend(check_raw_references(child, nested, f"{field_path}[{i}]", kinds))
+        else:
+            problems.extend(check_raw_references(raw_value, nested, field_path, kinds))
+    return problems
+
+
+def _attrs_class_in(tp: Any) -> type | None:
+    if isinstance(tp, type) and attrs.has(tp):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _attrs_class_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def known_kinds(parts: Mapping[str, Any], extra_ids: Mapping[str, EntityKind]) -> dict[str, EntityKind]:
+    """The kind of every id in ``parts`` and ``extra_ids`` (the first one wins)."""
+    kinds = dict(extra_ids)
+    for item in iter_elements(parts):
+        if isinstance(item.element.id, str):
+            kinds.setdefault(item.element.id, item.kind)
+    return kinds
+
+
+def _check_fields(
+    element: Any,
+    path: str,
+    kinds: Mapping[str, EntityKind],
+    by_kind: Mapping[EntityKind, list[str]],
+    problems: list[Problem],
+) -> None:
+    for field in attrs.fields(type(element)):
+        value = getattr(element, field.name)
+        field_path = f"{path}.{field.name}"
+        targets = refs_of(field)
+        if targets is not None:
+            items = (
+                [(field_path, value)]
+                if not isinstance(value, tuple)
+                else [(f"{field_path}[{i}]", v) for i, v in enumerate(value)]
+            )
+            seen: set[str] = set()
+            for item_path, target in items:
+                if target is None:
+                    continue
+                if target in seen:
+                    problems.append(
+                        Problem(item_path, f"{target!r} is listed twice", found=repr(target), expected="each id once")
+                    )
+                    continue
+                seen.add(target)
+                problems.extend(_check_ref(item_path, target, targets, kinds, by_kind))
+            if field.name in {"reports_to", "interacts_with"}:
+                own = getattr(element, "id", None)
+                for item_path, target in items:
+                    if target is not None and target == own:
+                        problems.append(
+                            Problem(item_path, "an element cannot refer to itself here", found=repr(target))
+                        )
+            continue
+        if field.default is attrs.NOTHING and isinstance(value, str) and field.name != "id" and not value.strip():
+            problems.append(Problem(field_path, f"{field.name} must not be empty", found="''", expected="some text"))
+        if isinstance(value, float) and not math.isfinite(value):
+            problems.append(Problem(field_path, "not a finite number", found=repr(value), expected="a finite number"))
+        if field.name in {"limit", "amount"} and isinstance(value, int | float) and value < 0:
+            problems.append(
+                Problem(field_path, f"{field.name} cannot be negative", found=repr(value), expected="zero or more")
+            )
+        if field.name == "clauses":
+            for i, clause in enumerate(value):
+                if not isinstance(clause, str) or not CLAUSE_PATTERN.match(clause):
+                    problems.append(
+                        Problem(
+                            f"{field_path}[{i}]",
+                            "not a clause id",
+                            found=repr(clause),
+                            expected="a clause number with an optional item letter, such as '5.3 a' or '9.3.2'",
+                        )
+                    )
+        if attrs.has(type(value)):
+            _check_fields(value, field_path, kinds, by_kind, problems)
+        elif isinstance(value, tuple):
+            listed: set[object] = set()
+            for i, child in enumerate(value):
+                if attrs.has(type(child)):
+                    if not hasattr(child, "id"):
+                        _check_fields(child, f"{field_path}[{i}]", kinds, by_kind, problems)
+                elif isinstance(child, enum.Enum | str):
+                    if child in listed:
+                        shown = child.value if isinstance(child, enum.Enum) else child
+                        problems.append(
+                            Problem(
+                                f"{field_path}[{i}]",
+                                f"{shown!r} is listed twice",
+                                found=repr(shown),
+                                expected="each entry once",
+                            )
+                        )
+                    listed.add(child)
+
+
+def _check_ref(
+    path: str,
+    target: Any,
+    allowed: tuple[EntityKind, ...],
+    kinds: Mapping[str, EntityKind],
+    by_kind: Mapping[EntityKind, list[str]],
+) -> list[Problem]:
+    expected = _kinds_text(allowed)
+    if not isinstance(target, str):
+        return [Problem(path, "a reference must be an id", found=repr(target), expected=expected)]
+    actual = kinds.get(target)
+    if actual is None:
+        candidates = [i for k in allowed for i in by_kind.get(k, ())]
+        label = allowed[0].value.replace("_", " ") if len(allowed) == 1 else "element"
+        return [
+            Problem(
+                path,
+                f"unknown {label} id {target!r}",
+                found=repr(target),
+                expected=expected,
+                suggestion=suggest(target, candidates),
+            )
+        ]
+    if actual not in allowed:
+        return [
+            Problem(
+                path,
+                f"{target!r} is a {actual.value.replace('_', ' ')}",
+                found=repr(target),
+                expected=expected,
+            )
+        ]
+    return []
+
+
+def _check_scale(scale: RiskScale, parts: Mapping[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    for name in ("likelihood", "impact"):
+        levels = getattr(scale, name)
+        if not isinstance(levels, int) or not 2 <= levels <= 10:
+            problems.append(
+                Problem(
+                    f"risk_scale.{name}",
+                    "risk scale out of range",
+                    found=repr(levels),
+                    expected="a whole number from 2 to 10",
+                )
+            )
+    if problems:
+        return problems
+    for collection, second in (("risks", "impact"), ("opportunities", "benefit")):
+        element: Risk | Opportunity
+        for index, element in enumerate(parts.get(collection, ())):
+            for name, top in (("likelihood", scale.likelihood), (second, scale.impact)):
+                level = getattr(element, name)
+                if level is not None and not 1 <= level <= top:
+                    problems.append(
+                        Problem(
+                            f"{collection}[{index}].{name}",
+                            f"{name} outside the organization's risk scale",
+                            found=repr(level),
+                            expected=f"a whole number from 1 to {top}",
+                        )
+                    )
+    return problems
+
+
+def _check_reporting(roles: tuple[Role, ...], kinds: Mapping[str, EntityKind]) -> list[Problem]:
+    """Reporting-line cycles and top management reporting outside top management."""
+    problems: list[Problem] = []
+    by_id: dict[str, tuple[int, Role]] = {}
+    for index, role in enumerate(roles):
+        by_id.setdefault(role.id, (index, role))
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    for start in by_id:
+        walk: list[str] = []
+        current: str | None = start
+        while current is not None and current in by_id and state.get(current) is None:
+            state[current] = 1
+            walk.append(current)
+            nxt = by_id[current][1].reports_to
+            current = nxt if nxt != current else None  # self-reference is reported elsewhere
+        if current is not None and state.get(current) == 1:
+            cycle = walk[walk.index(current) :]
+            index = by_id[cycle[0]][0]
+            chain = " -> ".join([*cycle, cycle[0]])
+            problems.append(
+                Problem(
+                    f"roles[{index}].reports_to",
+                    f"reporting lines form a cycle: {chain}",
+                    found=repr(by_id[cycle[0]][1].reports_to),
+                    expected="a reporting line that ends at a role reporting to no one",
+                )
+            )
+        for element_id in walk:
+            state[element_id] = 2
+    for index, role in enumerate(roles):
+        boss = by_id.get(role.reports_to) if role.reports_to else None
+        if role.top_management and boss is not None and not boss[1].top_management:
+            problems.append(
+                Problem(
+                    f"roles[{index}].reports_to",
+                    f"top-management role {role.id!r} reports to {role.reports_to!r}, which is not top management",
+                    found=repr(role.reports_to),
+                    expected="another top-management role, or nothing",
+                )
+            )
+    return problems
+
+
+def _check_dates(located: list[Located]) -> list[Problem]:
+    """Dates that contradict each other."""
+    problems: list[Problem] = []
+
+    def before(later: dt.date | None, earlier: dt.date | None) -> bool:
+        return later is not None and earlier is not None and later < earlier
+
+    for item in located:
+        element = item.element
+        if isinstance(element, QualityPolicy) and before(element.next_review, element.approved_on):
+            problems.append(
+                Problem(
+                    f"{item.path}.next_review",
+                    "the next review falls before the approval",
+                    found=str(element.next_review),
+                    expected=f"a date on or after approved_on ({element.approved_on})",
+                )
+            )
+        if isinstance(element, Action):
+            if element.completed_on is not None and element.status is not ActionStatus.DONE:
+                problems.append(
+                    Problem(
+                        f"{item.path}.completed_on",
+                        f"a completion date on an action whose status is {element.status.value!r}",
+                        found=str(element.completed_on),
+                        expected="status 'done', or no completion date",
+                    )
+                )
+            eff = element.effectiveness
+            if eff is not None and before(eff.evaluated_on, element.completed_on):
+                problems.append(
+                    Problem(
+                        f"{item.path}.effectiveness.evaluated_on",
+                        "effectiveness evaluated before the action was completed",
+                        found=str(eff.evaluated_on),
+                        expected=f"a date on or after completed_on ({element.completed_on})",
+                    )
+                )
+    return problems

@@ -1,0 +1,283 @@
+"""The organization: the aggregate that owns every element and keeps them consistent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from iso9001_leadership.exceptions import InvalidOrganizationError, UnknownIdError
+
+from ._entities import (
+    Action,
+    Authority,
+    Commitment,
+    Communication,
+    ContextIssue,
+    Evidence,
+    InterestedParty,
+    ManagementReview,
+    Opportunity,
+    PartyRequirement,
+    Person,
+    Process,
+    QualityObjective,
+    QualityPolicy,
+    Resource,
+    Responsibility,
+    Risk,
+    RiskScale,
+    Role,
+)
+from ._fields import EntityKind, many, required, value
+from ._integrity import COLLECTIONS, find_problems, iter_elements, suggest
+
+__all__ = ["Element", "Organization"]
+
+#: Any element of an organization that has an id.
+Element = (
+    Role
+    | Person
+    | Authority
+    | Responsibility
+    | Process
+    | QualityPolicy
+    | Commitment
+    | QualityObjective
+    | ContextIssue
+    | InterestedParty
+    | PartyRequirement
+    | Risk
+    | Opportunity
+    | Action
+    | Communication
+    | ManagementReview
+    | Resource
+    | Evidence
+)
+
+E = TypeVar("E")
+
+_TOP_LEVEL: dict[type[Any], str] = {
+    Role: "roles",
+    Person: "people",
+    Authority: "authorities",
+    Responsibility: "responsibilities",
+    Process: "processes",
+    QualityObjective: "objectives",
+    ContextIssue: "context_issues",
+    InterestedParty: "interested_parties",
+    Risk: "risks",
+    Opportunity: "opportunities",
+    Action: "actions",
+    Communication: "communications",
+    ManagementReview: "reviews",
+    Resource: "resources",
+    Evidence: "evidence",
+}
+
+
+@attrs.frozen
+class _Entry:
+    kind: EntityKind
+    element: Any
+    path: str
+
+
+@attrs.frozen
+class Organization:
+    """An organization's quality management system as far as leadership is concerned.
+
+    Building one checks every rule at once (unique, well-formed ids; references that resolve
+    to the right kind of element; no reporting-line cycles; top management reporting only
+    within top management; levels within the risk scale; dates that agree) and raises
+    :class:`~iso9001_leadership.InvalidOrganizationError` listing every problem found.
+
+    An organization never changes: :meth:`evolve` and :meth:`with_elements` return a new one.
+
+    Examples
+    --------
+    >>> from iso9001_leadership import Organization, Role, Process
+    >>> org = Organization(
+    ...     name="Acme",
+    ...     roles=(Role(id="ceo", title="CEO", top_management=True),),
+    ...     processes=(Process(id="sales", name="Sales", owner="ceo"),),
+    ... )
+    >>> org["sales"].owner
+    'ceo'
+    >>> org.kind_of("ceo")
+    <EntityKind.ROLE: 'role'>
+    >>> Organization(name="Acme", processes=(Process(id="sales", name="Sales", owner="cfo"),))
+    Traceback (most recent call last):
+    ...
+    iso9001_leadership.exceptions.InvalidOrganizationError: the organization has 1 problem:
+      - processes[0].owner: unknown role id 'cfo' (found 'cfo'); expected the id of a role
+    """
+
+    name: str = required("The organization's name.")
+    scope: str = value("", "The scope of the quality management system.", clause="4.3")
+    risk_scale: RiskScale = value(
+        RiskScale(), "The scale for likelihood and impact of risks and opportunities.", clause="6.1"
+    )
+    roles: tuple[Role, ...] = many("Roles, top management among them.", clause="5.3")
+    people: tuple[Person, ...] = many("People and the roles they hold.", clause="5.3")
+    authorities: tuple[Authority, ...] = many("Authorities that roles hold.", clause="5.3")
+    responsibilities: tuple[Responsibility, ...] = many("Responsibilities with their RACI assignments.", clause="5.3")
+    processes: tuple[Process, ...] = many("The processes of the QMS.", clause="4.4")
+    policy: QualityPolicy | None = value(None, "The quality policy.", clause="5.2")
+    objectives: tuple[QualityObjective, ...] = many("Quality objectives.", clause="6.2")
+    context_issues: tuple[ContextIssue, ...] = many("Internal and external issues.", clause="4.1")
+    interested_parties: tuple[InterestedParty, ...] = many("Interested parties and their requirements.", clause="4.2")
+    risks: tuple[Risk, ...] = many("Risks.", clause="6.1")
+    opportunities: tuple[Opportunity, ...] = many("Opportunities.", clause="6.1")
+    actions: tuple[Action, ...] = many(
+        "Actions on risks, opportunities, objectives and review decisions.", clause="6.1.2"
+    )
+    communications: tuple[Communication, ...] = many("Planned communications.", clause="7.4")
+    reviews: tuple[ManagementReview, ...] = many("Management reviews.", clause="9.3")
+    resources: tuple[Resource, ...] = many("Resources.", clause="7.1")
+    evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
+    _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        parts = {f.name: getattr(self, f.name) for f in attrs.fields(Organization) if f.init}
+        problems = find_problems(parts)
+        if problems:
+            raise InvalidOrganizationError(problems)
+        index = {item.element.id: _Entry(item.kind, item.element, item.path) for item in iter_elements(parts)}
+        object.__setattr__(self, "_index", index)
+
+    # -- lookup -------------------------------------------------------------------------
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._index
+
+    def __getitem__(self, element_id: str) -> Element:
+        return self._entry(element_id).element  # type: ignore[no-any-return]
+
+    def _entry(self, element_id: str) -> _Entry:
+        try:
+            return self._index[element_id]
+        except KeyError:
+            raise UnknownIdError(element_id, suggest(element_id, self._index)) from None
+
+    @overload
+    def get(self, element_id: str) -> Element: ...
+    @overload
+    def get(self, element_id: str, cls: type[E]) -> E: ...
+    def get(self, element_id: str, cls: type[Any] | None = None) -> Any:
+        """The element with this id, optionally checked to be of class ``cls``.
+
+        Raises
+        ------
+        UnknownIdError
+            If no element has this id, or it is not a ``cls``.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),))
+        >>> org.get("ceo", Role).title
+        'CEO'
+        """
+        element = self[element_id]
+        if cls is not None and not isinstance(element, cls):
+            raise UnknownIdError(element_id, None)
+        return element
+
+    def kind_of(self, element_id: str) -> EntityKind:
+        """The kind of the element with this id."""
+        return self._entry(element_id).kind
+
+    def path_of(self, element_id: str) -> str:
+        """Where the element stands in the file format, such as ``roles[3]``."""
+        return self._entry(element_id).path
+
+    def ids(self, kind: EntityKind | None = None) -> list[str]:
+        """Ids of every element (of one kind), in file order."""
+        return [i for i, e in self._index.items() if kind is None or e.kind is kind]
+
+    def elements(self, kind: EntityKind | None = None) -> Iterator[tuple[EntityKind, Element]]:
+        """Every element (of one kind) with its kind, in file order."""
+        for entry in self._index.values():
+            if kind is None or entry.kind is kind:
+                yield entry.kind, entry.element
+
+    def __len__(self) -> int:
+        """The number of elements with an id."""
+        return len(self._index)
+
+    # -- convenience views --------------------------------------------------------------
+
+    @property
+    def top_management(self) -> tuple[Role, ...]:
+        """The roles that make up top management."""
+        return tuple(r for r in self.roles if r.top_management)
+
+    @property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """The quality policy's commitments (empty without a policy)."""
+        return () if self.policy is None else self.policy.commitments
+
+    @property
+    def party_requirements(self) -> tuple[PartyRequirement, ...]:
+        """Every interested party's requirements, party by party."""
+        return tuple(req for party in self.interested_parties for req in party.requirements)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def evolve(self, **changes: Any) -> Organization:
+        """A copy with some fields replaced; the result is checked like any organization.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization
+        >>> Organization(name="Acme").evolve(scope="Design and build of pumps").scope
+        'Design and build of pumps'
+        """
+        return attrs.evolve(self, **changes)
+
+    def with_elements(self, *elements: Any) -> Organization:
+        """A copy with elements added, or replaced where one with the same id exists.
+
+        Elements go to the collection of their class; a :class:`QualityPolicy` replaces the
+        policy. Nested elements (commitments, party requirements) change with their parent.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> org = Organization(name="Acme").with_elements(Role(id="ceo", title="CEO"))
+        >>> org.with_elements(Role(id="ceo", title="Managing Director"))["ceo"].title
+        'Managing Director'
+        """
+        changes: dict[str, Any] = {}
+        for element in elements:
+            if isinstance(element, QualityPolicy):
+                changes["policy"] = element
+                continue
+            name = _TOP_LEVEL.get(type(element))
+            if name is None:
+                msg = f"cannot add a {type(element).__name__} to an organization directly"
+                raise TypeError(msg)
+            current: list[Any] = list(changes.get(name, getattr(self, name)))
+            for i, existing in enumerate(current):
+                if existing.id == element.id:
+                    current[i] = element
+                    break
+            else:
+                current.append(element)
+            changes[name] = tuple(current)
+        return self.evolve(**changes)
+
+    def without(self, ids: Iterable[str]) -> Organization:
+        """A copy with the top-level elements of these ids removed.
+
+        References to them must be removed too, or the result fails its checks; use the
+        graph's ``impact_of_removing`` to see what a removal would break without building one.
+        """
+        gone = set(ids)
+        changes = {name: tuple(e for e in getattr(self, name) if e.id not in gone) for name, _ in COLLECTIONS}
+        if self.policy is not None and self.policy.id in gone:
+            changes["policy"] = None  # type: ignore[assignment]
+        return self.evolve(**changes)
