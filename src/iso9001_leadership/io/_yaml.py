@@ -73,6 +73,9 @@ class _Dumper(yaml.SafeDumper):
     """Quotes every string that either YAML 1.1 or our core resolver would read as non-text."""
 
     def represent_str(self, data: str) -> yaml.ScalarNode:
+        if any(ch in data for ch in "\r\x85\u2028\u2029"):
+            # Line breaks other than \n are folded by YAML readers unless escaped: double quotes escape them.
+            return self.represent_scalar(_STR, data, style='"')
         if "\n" in data:
             return self.represent_scalar(_STR, data, style="|")
         for _tag, regexp, _first in _CORE_RESOLVERS:
