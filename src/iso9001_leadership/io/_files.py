@@ -98,7 +98,9 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
     if data is None and problems:
         raise LoadError(problems, source=source)
     parts, extra_ids, failed, structure_problems = _structure(data)
-    problems.extend(structure_problems)
+    # A value the YAML layer refused (a forbidden tag, a merge key) is not reported again.
+    refused = [p.path for p in problems]
+    problems.extend(p for p in structure_problems if not any(_within(p.path, r) for r in refused))
     if problems:
         problems.extend(find_problems(parts, extra_ids=extra_ids))
         kinds = known_kinds(parts, extra_ids)
@@ -109,6 +111,10 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
         return Organization(**parts)
     except InvalidOrganizationError as exc:
         raise LoadError(_locate(exc.problems, positions), source=source) from None
+
+
+def _within(path: str, outer: str) -> bool:
+    return path == outer or path.startswith((outer + ".", outer + "["))
 
 
 class _Pairs(dict[str, Any]):

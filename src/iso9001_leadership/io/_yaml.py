@@ -66,6 +66,7 @@ class _CoreLoader(yaml.SafeLoader):
 for _tag, _regexp, _first in _CORE_RESOLVERS:
     _CoreLoader.add_implicit_resolver(_tag, _regexp, list(_first))
 _CoreLoader.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])  # the empty scalar
+_CoreLoader.add_implicit_resolver(_MERGE, re.compile(r"^<<$"), ["<"])  # recognised only to be refused
 _CoreLoader.add_constructor(_INT, _CoreLoader.construct_core_int)
 
 

@@ -182,7 +182,7 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
         field_path = f"{path}.{field.name}"
         targets = refs_of(field)
         if targets is not None:
-            if isinstance(raw_value, str):
+            if isinstance(raw_value, str) and typing.get_origin(hints[field.name]) is not tuple:
                 problems.extend(_check_ref(field_path, raw_value, targets, kinds, by_kind))
             elif isinstance(raw_value, list):
                 for i, target in enumerate(raw_value):
