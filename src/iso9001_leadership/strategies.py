@@ -39,6 +39,7 @@ from iso9001_leadership.model import (
     EffectivenessResult,
     Evidence,
     EvidenceKind,
+    Exclusion,
     InterestedParty,
     IssueKind,
     ManagementReview,
@@ -451,8 +452,13 @@ def organizations(draw: st.DrawFn, *, max_size: int = 4) -> Organization:
             location=draw(texts()),
             dated=draw(st.none() | dates()),
             supports=_subset(draw, everything),
+            clauses=_subset(draw, CLAUSE_IDS, 2),
         )
         for evidence_id in ids["evidence"]
+    ]
+    exclusions = [
+        Exclusion(requirement=requirement, justification=draw(texts(min_size=1)))
+        for requirement in _subset(draw, CLAUSE_IDS, 2)
     ]
     return Organization(
         name=draw(texts(min_size=1)),
@@ -474,4 +480,5 @@ def organizations(draw: st.DrawFn, *, max_size: int = 4) -> Organization:
         reviews=tuple(reviews),
         resources=tuple(resources),
         evidence=tuple(evidence),
+        exclusions=tuple(exclusions),
     )

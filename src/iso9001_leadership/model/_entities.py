@@ -40,6 +40,7 @@ __all__ = [
     "ContextIssue",
     "Effectiveness",
     "Evidence",
+    "Exclusion",
     "InterestedParty",
     "ManagementReview",
     "Measurement",
@@ -445,6 +446,17 @@ class Evidence:
     location: str = value("", "Where it is kept (a path, a URL, a system).")
     dated: dt.date | None = value(None, "The document's date.")
     supports: tuple[str, ...] = refs(ANY_KIND, "Elements this evidence supports.")
+    clauses: tuple[str, ...] = many(
+        "Clause ids this documented information demonstrates, for requirements the model alone cannot decide."
+    )
+
+
+@attrs.frozen
+class Exclusion:
+    """A requirement the organization has determined does not apply, and why (4.3)."""
+
+    requirement: str = required("The requirement id (as in the catalog, such as '5.1.2 b').", clause="4.3")
+    justification: str = required("Why it does not apply; an exclusion without one is not accepted.", clause="4.3")
 
 
 @attrs.frozen

@@ -154,6 +154,23 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     problems.extend(_check_scale(scale, parts))
     problems.extend(_check_reporting(parts.get("roles", ()), kinds))
     problems.extend(_check_dates(located))
+    problems.extend(_check_exclusions(parts.get("exclusions", ())))
+    return problems
+
+
+def _check_exclusions(exclusions: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, exclusion in enumerate(exclusions):
+        path = f"exclusions[{index}]"
+        if exclusion.requirement in seen:
+            problems.append(
+                Problem(f"{path}.requirement", f"{exclusion.requirement!r} is excluded twice", expected="each requirement once")
+            )
+        seen.add(exclusion.requirement)
+        for name in ("requirement", "justification"):
+            if not getattr(exclusion, name).strip():
+                problems.append(Problem(f"{path}.{name}", f"{name} must not be empty", found="''", expected="some text"))
     return problems
 
 

@@ -16,6 +16,7 @@ from ._entities import (
     Communication,
     ContextIssue,
     Evidence,
+    Exclusion,
     InterestedParty,
     ManagementReview,
     Opportunity,
@@ -138,6 +139,7 @@ class Organization:
     reviews: tuple[ManagementReview, ...] = many("Management reviews.", clause="9.3")
     resources: tuple[Resource, ...] = many("Resources.", clause="7.1")
     evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
+    exclusions: tuple[Exclusion, ...] = many("Requirements determined not to apply, with justification.", clause="4.3")
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
