@@ -128,6 +128,10 @@ def _structure_findings(org: Organization) -> set[Finding]:
             reports[r.reports_to] = reports.get(r.reports_to, 0) + 1
     found |= {("span", boss) for boss, count in reports.items() if count > MAX_SPAN}
 
+    duty_holders = {x for resp in org.responsibilities for x in (*resp.accountable, *resp.responsible)}
+    found |= {("role-without-authority", r.id) for r in org.roles if not r.authorities}
+    found |= {("role-without-duty", r.id) for r in org.roles if r.id not in duty_holders}
+
     holders = _holders(org)
     found |= {("vacant", role_id) for role_id, people in holders.items() if not people}
     found |= {("no-role", p.id) for p in org.people if not p.roles}
@@ -459,6 +463,36 @@ def _readme_rows() -> list[tuple[int, tuple[str, ...]]]:
         if match:
             rows.append((int(match[1]), tuple(re.findall(r"`([^`]+)`", match[2]))))
     return rows
+
+
+#: The rows of the README's size table and the kinds of element each counts.
+README_COUNTS: dict[str, tuple[EntityKind, ...]] = {
+    "Roles": (EntityKind.ROLE,),
+    "People": (EntityKind.PERSON,),
+    "Authorities": (EntityKind.AUTHORITY,),
+    "Responsibilities": (EntityKind.RESPONSIBILITY,),
+    "Processes": (EntityKind.PROCESS,),
+    "Quality policy": (EntityKind.POLICY,),
+    "Quality objectives": (EntityKind.OBJECTIVE,),
+    "Context issues": (EntityKind.CONTEXT_ISSUE,),
+    "Interested parties": (EntityKind.INTERESTED_PARTY,),
+    "Risks / opportunities": (EntityKind.RISK, EntityKind.OPPORTUNITY),
+    "Actions": (EntityKind.ACTION,),
+    "Communications": (EntityKind.COMMUNICATION,),
+    "Management reviews": (EntityKind.REVIEW,),
+    "Resources / evidence": (EntityKind.RESOURCE, EntityKind.EVIDENCE),
+}
+
+
+def test_readme_counts_match_the_example(org: Organization) -> None:
+    """The size table in examples/README.md gives the example's real counts."""
+    stated: dict[str, tuple[int, ...]] = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\|\s*([A-Z][^|]*?)\s*\|\s*([\d /]+?)\s*\|", line)
+        if match and match[1] in README_COUNTS:
+            stated[match[1]] = tuple(int(n) for n in match[2].split("/"))
+    actual = {label: tuple(len(org.ids(kind)) for kind in kinds) for label, kinds in README_COUNTS.items()}
+    assert stated == actual
 
 
 def test_readme_lists_exactly_the_planted_gaps() -> None:
