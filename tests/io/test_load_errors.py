@@ -376,3 +376,13 @@ def test_non_utf8_file(tmp_path: Path) -> None:
     path.write_bytes(b"name: \xff\xfe\n")
     with pytest.raises(LoadError, match="not UTF-8"):
         load(path)
+
+
+def test_problems_after_an_unreadable_element_keep_their_file_index() -> None:
+    """An element that cannot be read does not shift the paths and lines of the ones after it."""
+    text = (
+        BASE
+        + "processes:\n  - {id: sales, name: Sales, ownr: ceo}\n  - {id: design, name: Design, owner: quality-manger}\n"
+    )
+    problems = problems_of(text)
+    assert [(p.path, p.line) for p in problems] == [("processes[0].ownr", 10), ("processes[1].owner", 11)]

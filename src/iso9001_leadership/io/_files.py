@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import typing
 from pathlib import Path
@@ -97,12 +98,12 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
         positions = Positions()
     if data is None and problems:
         raise LoadError(problems, source=source)
-    parts, extra_ids, failed, structure_problems = _structure(data)
+    parts, extra_ids, failed, kept, structure_problems = _structure(data)
     # A value the YAML layer refused (a forbidden tag, a merge key) is not reported again.
     refused = [p.path for p in problems]
     problems.extend(p for p in structure_problems if not any(_within(p.path, r) for r in refused))
     if problems:
-        problems.extend(find_problems(parts, extra_ids=extra_ids))
+        problems.extend(_renumber(p, kept) for p in find_problems(parts, extra_ids=extra_ids))
         kinds = known_kinds(parts, extra_ids)
         for raw, cls, path in failed:
             problems.extend(check_raw_references(raw, cls, path, kinds))
@@ -164,7 +165,7 @@ def _parse_json(text: str) -> tuple[Any, list[Problem]]:
 
 def _structure(
     data: Any,
-) -> tuple[dict[str, Any], dict[str, EntityKind], list[tuple[Any, type, str]], list[Problem]]:
+) -> tuple[dict[str, Any], dict[str, EntityKind], list[tuple[Any, type, str]], dict[str, list[int]], list[Problem]]:
     """Structure the document field by field and element by element, collecting every problem.
 
     Elements that cannot be read are left out of the result, but their ids (where readable)
@@ -173,6 +174,7 @@ def _structure(
     parts: dict[str, Any] = {}
     extra_ids: dict[str, EntityKind] = {}
     failed: list[tuple[Any, type, str]] = []
+    kept: dict[str, list[int]] = {}  # per collection, the file index of each element read
     problems: list[Problem] = []
     if not isinstance(data, dict):
         found = "nothing" if data is None else type(data).__name__
@@ -184,7 +186,7 @@ def _structure(
                 expected="a mapping with at least 'name'",
             )
         )
-        return parts, extra_ids, failed, problems
+        return parts, extra_ids, failed, kept, problems
     problems.extend(
         Problem(
             key,
@@ -208,6 +210,7 @@ def _structure(
             for index, item in enumerate(raw):
                 try:
                     items.append(converter.structure(item, element_type))
+                    kept.setdefault(name, []).append(index)
                 except Exception as exc:  # cattrs raises exception groups of anything
                     problems.extend(problems_from_exception(exc, join_path(name, index)))
                     _remember_ids(item, _COLLECTION_KIND[name], extra_ids)
@@ -221,7 +224,19 @@ def _structure(
             if name == "policy":
                 _remember_ids(raw, EntityKind.POLICY, extra_ids)
             failed.append((raw, hints[name], name))
-    return parts, extra_ids, failed, problems
+    return parts, extra_ids, failed, kept, problems
+
+
+def _renumber(problem: Problem, kept: dict[str, list[int]]) -> Problem:
+    """Give a problem found among the elements that were read the index it has in the file."""
+    match = _INDEXED.match(problem.path)
+    if match is None or match["name"] not in kept:
+        return problem
+    index = kept[match["name"]][int(match["index"])]
+    return attrs.evolve(problem, path=f"{match['name']}[{index}]{match['rest']}")
+
+
+_INDEXED = re.compile(r"^(?P<name>[a-z_]+)\[(?P<index>\d+)\](?P<rest>.*)$", re.DOTALL)
 
 
 def _remember_ids(raw: Any, kind: EntityKind, extra_ids: dict[str, EntityKind]) -> None:

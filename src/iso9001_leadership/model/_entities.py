@@ -235,7 +235,7 @@ class QualityObjective:
     evaluation: str = value("", "How results will be evaluated.", clause="6.2.2 e")
     processes: tuple[str, ...] = refs(K.PROCESS, "Processes the objective applies to.", clause="6.2.1")
     functions: tuple[str, ...] = many("Functions and levels the objective applies to.", clause="6.2.1")
-    measurements: tuple[Measurement, ...] = many("Measured values, oldest first.", clause="6.2.1 d")
+    measurements: tuple[Measurement, ...] = many("Measured values, oldest first.", clause="6.2.1 e")
     communicated_to: tuple[str, ...] = refs(K.ROLE, "Roles the objective was communicated to.", clause="6.2.1 f")
 
     @property
