@@ -1,0 +1,140 @@
+"""What-if: what would break if some people, roles or other elements went away."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from iso9001_leadership.graph import OrgGraph
+from iso9001_leadership.model import Organization, refs_of
+
+from ._find import find_gaps
+from ._gap import Gap
+from ._reporting import DEFAULT_MAX_DIRECT_REPORTS
+
+__all__ = ["impact_of_removing", "without_elements"]
+
+T = TypeVar("T")
+
+
+def _prune(value: T, gone: frozenset[str]) -> T:
+    """``value`` (an attrs instance) with every reference to, and every nested element of, ``gone`` removed."""
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(value)):  # type: ignore[arg-type]  # value is an attrs instance
+        if not field.init:
+            continue
+        current = getattr(value, field.name)
+        if refs_of(field) is not None:
+            if isinstance(current, tuple):
+                kept = tuple(target for target in current if target not in gone)
+                if len(kept) != len(current):
+                    changes[field.name] = kept
+            elif current in gone:
+                changes[field.name] = None
+        elif isinstance(current, tuple):
+            items = [item for item in current if getattr(item, "id", None) not in gone]
+            pruned = tuple(_prune(item, gone) if attrs.has(type(item)) else item for item in items)
+            if len(pruned) != len(current) or any(a is not b for a, b in zip(pruned, current, strict=True)):
+                changes[field.name] = pruned
+        elif attrs.has(type(current)):
+            if getattr(current, "id", None) in gone:
+                changes[field.name] = None
+            else:
+                pruned_value = _prune(current, gone)
+                if pruned_value is not current:
+                    changes[field.name] = pruned_value
+    return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+
+
+def without_elements(organization: Organization, ids: Iterable[str]) -> Organization:
+    """A copy of an organization with some elements removed, and every reference to them.
+
+    Unlike :meth:`Organization.without`, references are removed too (an owner becomes empty,
+    a list loses the id), so the result is always a valid organization. Nested elements (a
+    policy commitment, a party requirement) and the quality policy can be removed as well.
+
+    Raises
+    ------
+    UnknownIdError
+        If an id is not in the organization.
+
+    Examples
+    --------
+    >>> from iso9001_leadership import Organization, Process, Role
+    >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),),
+    ...                    processes=(Process(id="sales", name="Sales", owner="ceo"),))
+    >>> without_elements(org, ["ceo"]).processes
+    (Process(id='sales', name='Sales', ..., owner=None, ...),)
+    """
+    gone = _ids(organization, ids)
+    return _prune(organization, gone)
+
+
+def _ids(organization: Organization, ids: Iterable[str]) -> frozenset[str]:
+    if isinstance(ids, str | bytes):
+        msg = f"expected a list of ids, not the string {ids!r}"
+        raise TypeError(msg)
+    gone = frozenset(ids)
+    for element_id in sorted(gone):
+        organization.kind_of(element_id)  # raises UnknownIdError, with the nearest id, for an unknown one
+    return gone
+
+
+def impact_of_removing(
+    graph: OrgGraph,
+    ids: Iterable[str],
+    *,
+    as_of: dt.date | None = None,
+    max_direct_reports: int = DEFAULT_MAX_DIRECT_REPORTS,
+) -> tuple[Gap, ...]:
+    """What would break if these elements (people, roles, anything) were removed: the new gaps.
+
+    The elements and every reference to them are removed (see :func:`without_elements`), the
+    gaps of the result are found with :func:`find_gaps`, and those that the organization does
+    not already have (compared by kind and subjects) are returned, in :func:`sort_gaps` order.
+    The cost is that of building the graph and finding the gaps twice: linear in its size.
+
+    Parameters
+    ----------
+    graph
+        The accountability graph.
+    ids
+        The ids of the elements to remove.
+    as_of, max_direct_reports
+        As for :func:`find_gaps`.
+
+    Raises
+    ------
+    UnknownIdError
+        If an id is not in the organization.
+
+    Examples
+    --------
+    >>> from iso9001_leadership import loads
+    >>> from iso9001_leadership.graph import OrgGraph
+    >>> graph = OrgGraph.from_organization(loads('''
+    ... name: Acme
+    ... roles: [{id: ceo, title: CEO, top_management: true}, {id: ops, title: Operations, reports_to: ceo}]
+    ... people:
+    ... - {id: ana, name: Ana Ruiz, roles: [ceo], deputy_of: [ops]}
+    ... - {id: ben, name: Ben Ode, roles: [ops], deputy_of: [ceo]}
+    ... processes:
+    ... - {id: sales, name: Sales, owner: ceo, interacts_with: [make]}
+    ... - {id: make, name: Production, owner: ops}
+    ... '''))
+    >>> for gap in impact_of_removing(graph, ["ben"]):
+    ...     print(gap)
+    single_point_of_failure (5.3): 'ana' is the only person who can act for 'ceo' and 'ops', owners of 2 processes; nobody deputises
+    >>> for gap in impact_of_removing(graph, ["ops"]):
+    ...     print(gap)
+    process_without_owner (5.3 b): Process 'make' has no accountable owner
+    """
+    organization = graph.organization
+    gone = _ids(organization, ids)
+    before = {(gap.kind, gap.subjects) for gap in find_gaps(graph, as_of=as_of, max_direct_reports=max_direct_reports)}
+    after_graph = OrgGraph.from_organization(_prune(organization, gone))
+    after = find_gaps(after_graph, as_of=as_of, max_direct_reports=max_direct_reports)
+    return tuple(gap for gap in after if (gap.kind, gap.subjects) not in before)
