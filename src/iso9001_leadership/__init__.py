@@ -14,7 +14,20 @@ Examples
 
 from __future__ import annotations
 
+from .assessment import (
+    Assessment,
+    AssessmentDiff,
+    AssessmentError,
+    Finding,
+    Grade,
+    RequirementResult,
+    Status,
+    assess,
+    diff,
+)
+from .catalog import Catalog, CatalogError, Requirement, Theme
 from .exceptions import InvalidOrganizationError, Iso9001Error, LoadError, Problem, UnknownIdError
+from .graph import NodeKind, OrgGraph, Relation
 from .io import dump, dumps, json_schema, load, loads
 from .model import (
     Action,
@@ -59,15 +72,21 @@ from .model import (
     Role,
     TargetDirection,
 )
+from .queries import Gap, GapKind, accountability_chain, find_gaps, impact_of_removing
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Action",
     "ActionStatus",
+    "Assessment",
+    "AssessmentDiff",
+    "AssessmentError",
     "Authority",
     "AuthorityKind",
     "AwarenessTopic",
+    "Catalog",
+    "CatalogError",
     "Commitment",
     "CommitmentKind",
     "Communication",
@@ -80,6 +99,10 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "Exclusion",
+    "Finding",
+    "Gap",
+    "GapKind",
+    "Grade",
     "InterestedParty",
     "InvalidOrganizationError",
     "Iso9001Error",
@@ -87,7 +110,9 @@ __all__ = [
     "LoadError",
     "ManagementReview",
     "Measurement",
+    "NodeKind",
     "Opportunity",
+    "OrgGraph",
     "Organization",
     "PartyKind",
     "PartyRequirement",
@@ -97,6 +122,9 @@ __all__ = [
     "ProcessCategory",
     "QualityObjective",
     "QualityPolicy",
+    "Relation",
+    "Requirement",
+    "RequirementResult",
     "Resource",
     "ResourceKind",
     "ResourceStatus",
@@ -107,11 +135,18 @@ __all__ = [
     "Risk",
     "RiskScale",
     "Role",
+    "Status",
     "TargetDirection",
+    "Theme",
     "UnknownIdError",
     "__version__",
+    "accountability_chain",
+    "assess",
+    "diff",
     "dump",
     "dumps",
+    "find_gaps",
+    "impact_of_removing",
     "json_schema",
     "load",
     "loads",

@@ -165,12 +165,23 @@ def _check_exclusions(exclusions: Any) -> list[Problem]:
         path = f"exclusions[{index}]"
         if exclusion.requirement in seen:
             problems.append(
-                Problem(f"{path}.requirement", f"{exclusion.requirement!r} is excluded twice", expected="each requirement once")
+                Problem(
+                    f"{path}.requirement",
+                    f"{exclusion.requirement!r} is excluded twice",
+                    expected="each requirement once",
+                )
             )
         seen.add(exclusion.requirement)
-        for name in ("requirement", "justification"):
-            if not getattr(exclusion, name).strip():
-                problems.append(Problem(f"{path}.{name}", f"{name} must not be empty", found="''", expected="some text"))
+        problems.extend(
+            Problem(
+                f"{path}.{name}",
+                f"{name} must not be empty",
+                found=repr(getattr(exclusion, name)),
+                expected="some text",
+            )
+            for name in ("requirement", "justification")
+            if not getattr(exclusion, name).strip()
+        )
     return problems
 
 

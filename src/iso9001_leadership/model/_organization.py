@@ -113,7 +113,7 @@ class Organization:
     Traceback (most recent call last):
     ...
     iso9001_leadership.exceptions.InvalidOrganizationError: the organization has 1 problem:
-      - processes[0].owner: unknown role id 'cfo' (found 'cfo'); expected the id of a role
+      - processes[0].owner: unknown role id 'cfo'; expected the id of a role
     """
 
     name: str = required("The organization's name.")
