@@ -62,18 +62,20 @@ def _check_process(graph: OrgGraph, process_id: str) -> None:
         raise ValueError(msg)
 
 
-def _serves_5_3_b(graph: OrgGraph, responsibility_id: str, memo: dict[str, bool]) -> bool:
+def _owns_one_process(graph: OrgGraph, responsibility_id: str, memo: dict[str, bool]) -> bool:
+    """Whether a responsibility cites 5.3 b and is part of exactly one process: it states who owns that process."""
     answer = memo.get(responsibility_id)
     if answer is None:
         clauses = graph.organization.get(responsibility_id, Responsibility).clauses
-        answer = memo[responsibility_id] = serves(clauses, "5.3", "b")
+        answer = len(graph.successors(responsibility_id, Relation.PART_OF)) == 1 and serves(clauses, "5.3", "b")
+        memo[responsibility_id] = answer
     return answer
 
 
 def _accountable(graph: OrgGraph, process_id: str, memo: dict[str, bool]) -> tuple[str, ...]:
     roles = list(graph.predecessors(process_id, Relation.OWNS))
     for responsibility in graph.predecessors(process_id, Relation.PART_OF):
-        if graph.kind_of(responsibility) is NodeKind.RESPONSIBILITY and _serves_5_3_b(graph, responsibility, memo):
+        if graph.kind_of(responsibility) is NodeKind.RESPONSIBILITY and _owns_one_process(graph, responsibility, memo):
             roles.extend(r for r in graph.predecessors(responsibility, Relation.ACCOUNTABLE_FOR) if r not in roles)
     return tuple(roles)
 
@@ -81,8 +83,11 @@ def _accountable(graph: OrgGraph, process_id: str, memo: dict[str, bool]) -> tup
 def accountable_roles(graph: OrgGraph, process_id: str) -> tuple[str, ...]:
     """The roles accountable for a process delivering its intended outputs (5.3 b).
 
-    They are the process's owner, then the accountable roles of every responsibility that is
-    part of the process and cites clause 5.3 b. A well-run process has exactly one.
+    They are the process's owner, then the accountable roles of every responsibility that
+    cites clause 5.3 b and is part of this process alone: such a responsibility says who
+    answers for the process. A responsibility citing 5.3 b across several processes is an
+    oversight duty (a COO following up on every process owner) and does not count. A
+    well-run process has exactly one accountable role.
 
     Raises
     ------

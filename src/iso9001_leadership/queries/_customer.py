@@ -13,7 +13,8 @@ __all__ = ["customer_focus_gaps"]
 def customer_focus_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     """Interested-party requirements with no owner (5.1.2 a) and untreated customer risks (5.1.2 b).
 
-    A risk is customer-related when it is marked ``customer_impact`` or arises from a customer
+    An unowned requirement's gap names the requirement, then its party. A risk is
+    customer-related when it is marked ``customer_impact`` or arises from a customer
     or a customer's requirement; it is untreated when no action that is not cancelled
     addresses it and it was not knowingly accepted with a rationale.
 
@@ -47,7 +48,7 @@ def customer_focus_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
             gaps.append(
                 Gap(
                     GapKind.UNOWNED_REQUIREMENT,
-                    (requirement,),
+                    (requirement, *parties),
                     ("5.1.2 a",),
                     f"Requirement {quote(requirement)}{of} has no owner",
                     f"Name the role that makes sure {quote(requirement)} is met",

@@ -69,7 +69,8 @@ def risk_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     when it was knowingly accepted with a recorded rationale. Risks that can affect customers
     are left to :func:`customer_focus_gaps`, which reports them untreated under 5.1.2 b, so
     that one fault is not reported twice. Every action that addresses a risk or opportunity
-    and is not cancelled needs an effectiveness evaluation (6.1.2 b 2).
+    and is not cancelled needs an effectiveness evaluation (6.1.2 b 2); that gap names the
+    action, then what it addresses.
 
     Examples
     --------
@@ -130,7 +131,7 @@ def risk_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
             gaps.append(
                 Gap(
                     GapKind.UNEVALUATED_ACTION,
-                    (action,),
+                    (action, *addressed),
                     ("6.1.2 b 2",),
                     f"Action {quote(action)} addresses {join_ids(addressed)} "
                     "but nothing says how its effect will be evaluated",

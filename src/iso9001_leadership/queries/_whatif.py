@@ -94,7 +94,7 @@ def impact_of_removing(
 
     The elements and every reference to them are removed (see :func:`without_elements`), the
     gaps of the result are found with :func:`find_gaps`, and those that the organization does
-    not already have (compared by kind and subjects) are returned, in :func:`sort_gaps` order.
+    not already have (compared by kind, subjects and clauses) are returned, in :func:`sort_gaps` order.
     The cost is that of building the graph and finding the gaps twice: linear in its size.
 
     Parameters
@@ -134,7 +134,8 @@ def impact_of_removing(
     """
     organization = graph.organization
     gone = _ids(organization, ids)
-    before = {(gap.kind, gap.subjects) for gap in find_gaps(graph, as_of=as_of, max_direct_reports=max_direct_reports)}
+    options: dict[str, Any] = {"as_of": as_of, "max_direct_reports": max_direct_reports}
+    before = {(gap.kind, gap.subjects, gap.clauses) for gap in find_gaps(graph, **options)}
     after_graph = OrgGraph.from_organization(_prune(organization, gone))
-    after = find_gaps(after_graph, as_of=as_of, max_direct_reports=max_direct_reports)
-    return tuple(gap for gap in after if (gap.kind, gap.subjects) not in before)
+    after = find_gaps(after_graph, **options)
+    return tuple(gap for gap in after if (gap.kind, gap.subjects, gap.clauses) not in before)
