@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -303,6 +303,7 @@ def assess(
     as_of: dt.date,
     catalog: Catalog | None = None,
     registry: Any = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Assessment:
     """Check ``org`` against every requirement of ``edition`` and say, requirement by requirement, where it stands.
 
@@ -319,6 +320,8 @@ def assess(
         The requirements; by default the built-in catalog of ``edition`` with plug-ins.
     registry
         The checks; by default the built-in checks and those of plug-ins.
+    progress
+        Called as ``progress(number, total)`` as each requirement is checked, for progress displays.
 
     Returns
     -------
@@ -348,7 +351,10 @@ def assess(
     excluded = _exclusions(org, catalog)
     context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog)
     results = []
-    for requirement in catalog:
+    total = len(catalog)
+    for done, requirement in enumerate(catalog, start=1):
+        if progress is not None:
+            progress(done, total)
         if requirement.id in excluded:
             results.append(
                 RequirementResult(

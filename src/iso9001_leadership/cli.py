@@ -1,66 +1,171 @@
 """The command line: ``iso9001-leadership`` (also ``python -m iso9001_leadership``).
 
-Exit codes: 0 success, 1 findings at or above the threshold (for checks), 2 usage or input error.
+Commands: ``check`` (assess a file), ``graph`` (export the accountability graph), ``raci``
+(the RACI matrix), ``schema`` (the file format's JSON Schema), ``init`` (a starter file),
+``summary`` and ``validate``.
+
+Exit codes: 0 success (for ``check``: nothing at or above ``--fail-on``), 1 findings at or
+above the threshold, 2 a usage or input error (with the loader's message, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
 from iso9001_leadership import __version__
 from iso9001_leadership._summary import summarize
-from iso9001_leadership.exceptions import LoadError
+from iso9001_leadership._terminal import Progress, Style, text_report
+from iso9001_leadership.assessment import AssessmentError, Grade, Status, assess, severity
+from iso9001_leadership.catalog import EDITIONS, CatalogError
+from iso9001_leadership.exceptions import Iso9001Error, LoadError
+from iso9001_leadership.export import GRAPH_FORMATS, export
+from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.io import load
 from iso9001_leadership.io._files import write_atomically
 from iso9001_leadership.io._schema import schema_text
+from iso9001_leadership.model import Organization
+from iso9001_leadership.raci import raci_matrix
 
-__all__ = ["main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "FAIL_ON", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
+#: ``--fail-on`` thresholds and the severity each stands for (``never`` never fails).
+FAIL_ON: dict[str, int] = {
+    "major": severity(Status.NONCONFORMITY, Grade.MAJOR),
+    "minor": severity(Status.NONCONFORMITY, Grade.MINOR),
+    "needs_evidence": severity(Status.NEEDS_EVIDENCE),
+    "observation": severity(Status.OBSERVATION),
+    "opportunity": severity(Status.OPPORTUNITY),
+    "never": 99,
+}
+
 _SCHEMA_FILE = Path(__file__).parent / "io" / "organization.schema.json"
+_COMMANDS = ("check", "graph", "raci", "schema", "init", "summary", "validate")
+_REPORT_FORMATS = ("text", "markdown", "html", "json", "sarif")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date: {text!r} (write it YYYY-MM-DD)"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="iso9001-leadership",
         description="Check an organization's quality management system against ISO 9001 leadership requirements.",
+        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    summary = commands.add_parser("summary", help="load an organization file and print a summary of it")
-    summary.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
+    def with_file(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
+        return sub
 
-    validate = commands.add_parser("validate", help="load an organization file and report every problem in it")
-    validate.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
+    check = with_file("check", "assess an organization file against the requirement catalog")
+    check.add_argument(
+        "--edition", choices=EDITIONS, default="2015", help="ISO 9001 edition (default: 2015 with Amd 1:2024)"
+    )
+    check.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE", help="date to judge dates against (default: today)"
+    )
+    check.add_argument("--format", choices=_REPORT_FORMATS, default="text", help="report format (default: text)")
+    check.add_argument("--output", "-o", type=Path, default=None, metavar="PATH", help="write the report here")
+    check.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_ON),
+        default="minor",
+        help="exit 1 when anything this serious or worse is found (default: minor)",
+    )
+    check.add_argument("--verbose", "-v", action="store_true", help="text format: list needs-evidence findings too")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+
+    graph = with_file("graph", "export the accountability graph")
+    graph.add_argument("--format", choices=GRAPH_FORMATS, required=True, help="graphml, gexf, dot, mermaid or json")
+    graph.add_argument("--output", "-o", type=Path, default=None, metavar="PATH", help="write here instead of stdout")
+
+    raci = with_file("raci", "print the RACI matrix (responsibilities by roles)")
+    raci.add_argument("--format", choices=("text", "csv", "markdown"), default="text", help="output format")
+    raci.add_argument("--ids", action="store_true", help="show ids instead of titles")
+    raci.add_argument("--output", "-o", type=Path, default=None, metavar="PATH", help="write here instead of stdout")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the organization file format")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
+
+    init = commands.add_parser("init", help="write a starter organization file with comments")
+    init.add_argument(
+        "path", type=Path, nargs="?", default=Path("organization.yaml"), help="default: organization.yaml"
+    )
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    with_file("summary", "load an organization file and print a summary of it")
+    with_file("validate", "load an organization file and report every problem in it")
     return parser
 
 
+def starter_text(*, today: dt.date, path: str = "organization.yaml") -> str:
+    """The starter organization file that ``init`` writes, dated ``today``."""
+    template = resources.files("iso9001_leadership").joinpath("templates/starter.yaml").read_text(encoding="utf-8")
+    next_year = today.replace(year=today.year + 1, day=min(today.day, 28))
+    return (
+        template.replace("{today}", today.isoformat())
+        .replace("{next_year}", next_year.isoformat())
+        .replace("{path}", path)
+    )
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line and return its exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
-    if args_list and args_list[0] not in {"summary", "validate", "schema"} and not args_list[0].startswith("-"):
+    if args_list and args_list[0] not in _COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "summary")  # `iso9001-leadership FILE` summarises FILE
+    parser = _parser()
     try:
         args = parser.parse_args(args_list)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help/--version
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help and --version
         return int(exc.code or 0)
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
+    try:
+        return _run(args, out, err)
+    except LoadError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
+    except (Iso9001Error, CatalogError, AssessmentError) as exc:
+        print(f"iso9001-leadership: {exc}", file=err)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"iso9001-leadership: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=err)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(f"iso9001-leadership: {exc}", file=err)
+        return EXIT_USAGE
+
+
+def _emit(text: str, output: Path | None, out: TextIO) -> None:
+    if output is None:
+        out.write(text if text.endswith("\n") else text + "\n")
+    else:
+        write_atomically(output, text if text.endswith("\n") else text + "\n")
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "schema":
         if args.write:
             write_atomically(_SCHEMA_FILE, schema_text())
@@ -68,16 +173,57 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         else:
             out.write(schema_text())
         return EXIT_OK
-    try:
-        org = load(args.file)
-    except LoadError as exc:
-        print(str(exc), file=err)
-        return EXIT_USAGE
-    except (OSError, ValueError) as exc:
-        print(f"iso9001-leadership: {exc}", file=err)
-        return EXIT_USAGE
+    if args.command == "init":
+        path: Path = args.path
+        if path.exists() and not args.force:
+            print(f"iso9001-leadership: {path} exists; use --force to overwrite it", file=err)
+            return EXIT_USAGE
+        write_atomically(path, starter_text(today=dt.date.today(), path=str(path)))
+        print(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", file=out)
+        return EXIT_OK
+
+    org = load(args.file)
     if args.command == "validate":
         print(f"{args.file}: valid ({len(org)} elements)", file=out)
         return EXIT_OK
-    print(summarize(org), file=out)
+    if args.command == "summary":
+        print(summarize(org), file=out)
+        return EXIT_OK
+    if args.command == "graph":
+        _emit(export(OrgGraph.from_organization(org), args.format), args.output, out)
+        return EXIT_OK
+    if args.command == "raci":
+        matrix = raci_matrix(org)
+        renderers = {"text": matrix.to_text, "csv": matrix.to_csv, "markdown": matrix.to_markdown}
+        _emit(renderers[args.format](ids=args.ids), args.output, out)
+        return EXIT_OK
+    return _check(args, org, out, err)
+
+
+def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO) -> int:
+    as_of: dt.date = args.as_of or dt.date.today()
+    progress = Progress(err, label=f"checking {args.file}")
+    try:
+        assessment = assess(org, edition=args.edition, as_of=as_of, progress=progress)
+    finally:
+        progress.close()
+    if args.format == "text":
+        color = {"always": True, "never": False}.get(args.color)
+        stream_for_style = out if args.output is None else _NotATerminal()
+        text = text_report(assessment, Style(stream_for_style, color=color), verbose=args.verbose)
+    else:
+        from iso9001_leadership.report import render
+
+        text = render(assessment, args.format, source=args.file)
+    _emit(text, args.output, out)
+    failing = assessment.at_or_above(FAIL_ON[args.fail_on])
+    if failing:
+        if args.output is not None or args.format != "text":
+            print(f"{len(failing)} findings at or above {args.fail_on!r}", file=err)
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _NotATerminal:
+    def isatty(self) -> bool:
+        return False

@@ -1,0 +1,127 @@
+"""Export the accountability graph for other tools: GraphML, GEXF, Graphviz DOT, Mermaid, JSON.
+
+Every format carries each node's ``kind`` and ``label`` and each edge's ``relation``, as text.
+The output is deterministic: the same organization gives the same bytes.
+
+Examples
+--------
+>>> from iso9001_leadership import Organization, Role, OrgGraph
+>>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO", top_management=True),
+...                                        Role(id="qm", title="Quality Manager", reports_to="ceo")))
+>>> print(export(OrgGraph.from_organization(org), "mermaid"))
+flowchart LR
+  n0["CEO<br/><small>role: ceo</small>"]
+  n1["Quality Manager<br/><small>role: qm</small>"]
+  n1 -->|reports_to| n0
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from typing import Any, Literal
+
+import networkx as nx
+
+from iso9001_leadership.graph import OrgGraph
+
+__all__ = ["GRAPH_FORMATS", "GraphFormat", "export", "plain_graph"]
+
+#: The export formats.
+GraphFormat = Literal["graphml", "gexf", "dot", "mermaid", "json"]
+GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "dot", "mermaid", "json")
+
+
+def plain_graph(graph: OrgGraph) -> nx.MultiDiGraph[str]:
+    """A copy of the graph whose attributes are plain text (enum members become their values)."""
+    plain: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=graph.organization.name)
+    for node, data in graph.nx.nodes(data=True):
+        plain.add_node(node, kind=data["kind"].value, label=str(data["label"]))
+    for u, v, data in graph.nx.edges(data=True):
+        relation = data["relation"].value
+        plain.add_edge(u, v, key=relation, relation=relation)
+    return plain
+
+
+def _graphml(graph: OrgGraph) -> str:
+    buffer = io.BytesIO()
+    nx.write_graphml(plain_graph(graph), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _gexf(graph: OrgGraph) -> str:
+    buffer = io.BytesIO()
+    nx.write_gexf(plain_graph(graph), buffer, encoding="utf-8", prettyprint=True)
+    text = buffer.getvalue().decode("utf-8")
+    # networkx stamps the day it ran into the file; drop it so the output is deterministic.
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text)
+
+
+def _dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+_SHAPES = {"role": "box", "process": "ellipse", "responsibility": "note", "authority": "diamond", "person": "oval"}
+
+
+def _dot(graph: OrgGraph) -> str:
+    lines = [f"digraph {_dot_quote(graph.organization.name)} {{", "  rankdir=LR;", "  node [fontname=Helvetica];"]
+    for node, data in graph.nx.nodes(data=True):
+        kind = data["kind"].value
+        shape = _SHAPES.get(kind, "box")
+        label = f"{data['label']}\n({kind})"
+        lines.append(f"  {_dot_quote(node)} [label={_dot_quote(label)}, shape={shape}, kind={_dot_quote(kind)}];")
+    for u, v, data in graph.nx.edges(data=True):
+        relation = data["relation"].value
+        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(relation)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;").replace("\n", " ")
+
+
+def _mermaid(graph: OrgGraph) -> str:
+    names = {node: f"n{index}" for index, node in enumerate(graph.nx.nodes)}
+    lines = ["flowchart LR"]
+    for node, data in graph.nx.nodes(data=True):
+        label = _mermaid_text(str(data["label"]))
+        lines.append(f'  {names[node]}["{label}<br/><small>{data["kind"].value}: {_mermaid_text(node)}</small>"]')
+    for u, v, data in graph.nx.edges(data=True):
+        lines.append(f"  {names[u]} -->|{data['relation'].value}| {names[v]}")
+    return "\n".join(lines)
+
+
+def _json(graph: OrgGraph) -> str:
+    data: Any = nx.node_link_data(plain_graph(graph), edges="edges")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_WRITERS: dict[str, Callable[[OrgGraph], str]] = {
+    "graphml": _graphml,
+    "gexf": _gexf,
+    "dot": _dot,
+    "mermaid": _mermaid,
+    "json": _json,
+}
+
+
+def export(graph: OrgGraph, format: GraphFormat) -> str:
+    """The graph as text in one of :data:`GRAPH_FORMATS`.
+
+    ``graphml`` and ``gexf`` open in yEd and Gephi, ``dot`` in Graphviz, ``mermaid`` renders in
+    Markdown pages (GitHub, GitLab, MkDocs), ``json`` is networkx's node-link form.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format.
+    """
+    writer = _WRITERS.get(format)
+    if writer is None:
+        msg = f"unknown graph format {format!r}; expected one of {', '.join(GRAPH_FORMATS)}"
+        raise ValueError(msg)
+    return writer(graph)
