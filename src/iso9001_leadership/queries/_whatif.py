@@ -54,7 +54,8 @@ def without_elements(organization: Organization, ids: Iterable[str]) -> Organiza
 
     Unlike :meth:`Organization.without`, references are removed too (an owner becomes empty,
     a list loses the id), so the result is always a valid organization. Nested elements (a
-    policy commitment, a party requirement) and the quality policy can be removed as well.
+    policy commitment, a party requirement) and the quality policy can be removed as well;
+    removing an element removes the elements nested in it.
 
     Raises
     ------
@@ -77,10 +78,17 @@ def _ids(organization: Organization, ids: Iterable[str]) -> frozenset[str]:
     if isinstance(ids, str | bytes):
         msg = f"expected a list of ids, not the string {ids!r}"
         raise TypeError(msg)
-    gone = frozenset(ids)
+    gone = set(ids)
     for element_id in sorted(gone):
         organization.kind_of(element_id)  # raises UnknownIdError, with the nearest id, for an unknown one
-    return gone
+    # Elements nested in a removed one (a policy's commitments, a party's requirements) go too.
+    for element_id in sorted(gone):
+        element = organization[element_id]
+        for field in attrs.fields(type(element)):
+            value = getattr(element, field.name)
+            if isinstance(value, tuple):
+                gone.update(item.id for item in value if attrs.has(type(item)) and hasattr(item, "id"))
+    return frozenset(gone)
 
 
 def impact_of_removing(
