@@ -63,12 +63,11 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Organ
     loads, dump
     """
     path = Path(path)
-    fmt = _format_for(path, format)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LoadError([Problem("", f"the file is not UTF-8 text: {exc.reason}")], source=str(path)) from None
-    return loads(text, format=fmt, source=str(path))
+    return loads(text, format=_format_for(path, format), source=str(path))
 
 
 def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Organization:
