@@ -83,7 +83,7 @@ def text_report(assessment: Assessment, style: Style, *, verbose: bool = False) 
         lines.append(f"{style(req.clause, 'bold')} {req.title} [{req.id}]: {verdict}")
         for finding in findings:
             shown += 1
-            subjects = f" ({', '.join(finding.subjects)})" if finding.subjects else ""
+            subjects = f"  [at fault: {', '.join(finding.subjects)}]" if finding.subjects else ""
             lines.append(f"  - {finding.reason}{subjects}")
             if finding.fix:
                 lines.append(style(f"    fix: {finding.fix}", "dim"))
