@@ -25,8 +25,17 @@ from .assessment import (
     assess,
     diff,
 )
-from .catalog import Catalog, CatalogError, Requirement, Theme
-from .exceptions import InvalidOrganizationError, Iso9001Error, LoadError, Problem, UnknownIdError
+from .catalog import Catalog, Requirement, Theme
+from .exceptions import (
+    AssessmentError,
+    CatalogError,
+    InvalidOrganizationError,
+    Iso9001Error,
+    LoadError,
+    Problem,
+    UnknownIdError,
+    UnknownRequirementError,
+)
 from .graph import NodeKind, OrgGraph, Relation
 from .io import dump, dumps, json_schema, load, loads
 from .model import (
@@ -139,6 +148,7 @@ __all__ = [
     "TargetDirection",
     "Theme",
     "UnknownIdError",
+    "UnknownRequirementError",
     "__version__",
     "accountability_chain",
     "assess",

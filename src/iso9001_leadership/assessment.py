@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from iso9001_leadership.catalog import Catalog, Decidability, Requirement, Theme
-from iso9001_leadership.exceptions import Iso9001Error
+from iso9001_leadership.exceptions import AssessmentError
 from iso9001_leadership.model import Organization
 from iso9001_leadership.model._integrity import suggest
 
@@ -47,18 +47,6 @@ __all__ = [
     "assess",
     "diff",
 ]
-
-
-class AssessmentError(Iso9001Error, ValueError):
-    """Raised when an assessment cannot be run as asked: an exclusion names no requirement of
-    the catalog, or a check fails. The offending requirement id is kept as :attr:`requirement`.
-    """
-
-    requirement: str | None
-
-    def __init__(self, message: str, requirement: str | None = None) -> None:
-        super().__init__(message)
-        self.requirement = requirement
 
 
 class Status(enum.Enum):

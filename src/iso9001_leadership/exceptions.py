@@ -18,11 +18,14 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AssessmentError",
+    "CatalogError",
     "InvalidOrganizationError",
     "Iso9001Error",
     "LoadError",
     "Problem",
     "UnknownIdError",
+    "UnknownRequirementError",
 ]
 
 
@@ -130,3 +133,61 @@ class UnknownIdError(Iso9001Error, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class CatalogError(Iso9001Error, ValueError):
+    """Raised when a requirement catalog cannot be built as asked.
+
+    Raised for a catalog file that is not valid (malformed YAML, unknown or missing fields,
+    wrong types, unknown editions), for requirement ids given twice, for requirements that do
+    not apply to the catalog's edition, for an unknown edition, and for a plug-in that cannot be
+    loaded or returns something other than requirements. Every problem found is in
+    :attr:`problems`, each with its path and, for files, its line; :attr:`source` names the file,
+    the plug-in or ``None``.
+    """
+
+    problems: tuple[Problem, ...]
+    source: str | None
+
+    def __init__(self, message: str, problems: Iterable[Problem] = (), *, source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        head = f"{source}: {message}" if source else message
+        lines = [head + (":" if self.problems else "")] + [f"  - {problem}" for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownRequirementError(Iso9001Error, KeyError):
+    """Raised when a requirement id is looked up that the catalog does not hold.
+
+    The offending id is kept as :attr:`id`; :attr:`suggestion` is the nearest known id, if any.
+    """
+
+    id: str
+    suggestion: str | None
+
+    def __init__(self, id: str, edition: str, suggestion: str | None = None) -> None:
+        self.id = id
+        self.suggestion = suggestion
+        msg = f"no requirement with id {id!r} in the {edition} catalog"
+        if suggestion is not None:
+            msg += f"; did you mean {suggestion!r}?"
+        super().__init__(msg)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AssessmentError(Iso9001Error, ValueError):
+    """Raised when an assessment cannot be run as asked.
+
+    Raised when an exclusion names no requirement of the catalog, when the catalog's edition is
+    not the one asked for, or when a check fails or cannot be registered. The offending
+    requirement id, where there is one, is kept as :attr:`requirement`.
+    """
+
+    requirement: str | None
+
+    def __init__(self, message: str, requirement: str | None = None) -> None:
+        super().__init__(message)
+        self.requirement = requirement

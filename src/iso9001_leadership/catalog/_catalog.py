@@ -250,7 +250,7 @@ class Catalog:
         >>> Catalog.builtin("2016")
         Traceback (most recent call last):
         ...
-        iso9001_leadership.catalog._errors.CatalogError: unknown edition '2016'; expected one of '2015', '2026'
+        iso9001_leadership.exceptions.CatalogError: unknown edition '2016'; expected one of '2015', '2026'
         """
         edition = check_edition(edition)
         catalog = cls(edition, builtin_requirements(edition))
@@ -354,7 +354,7 @@ class Catalog:
         >>> catalog.extend([extra])
         Traceback (most recent call last):
         ...
-        iso9001_leadership.catalog._errors.CatalogError: 1 problem adding requirements to the 2015 catalog:
+        iso9001_leadership.exceptions.CatalogError: 1 problem adding requirements to the 2015 catalog:
           - [0]: duplicate requirement id 'acme.gemba-walks': already in the catalog (clause ACME 1); expected a new id for each requirement
         """
         additions: list[_Addition] = [(req, _at_index(i)) for i, req in enumerate(requirements)]

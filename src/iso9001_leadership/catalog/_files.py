@@ -309,7 +309,7 @@ def loads_requirements(
     >>> loads_requirements(text.replace("2026", "2062"))
     Traceback (most recent call last):
     ...
-    iso9001_leadership.catalog._errors.CatalogError: <string>: 1 problem:
+    iso9001_leadership.exceptions.CatalogError: <string>: 1 problem:
       - line 4, column 35: requirements[0].clauses.2062: unknown edition '2062'; expected one of '2015', '2026'; did you mean '2026'?
     """
     return tuple(item.requirement for item in read_located(text, edition=edition, source=source))
