@@ -17,7 +17,6 @@ from __future__ import annotations
 from .assessment import (
     Assessment,
     AssessmentDiff,
-    AssessmentError,
     Finding,
     Grade,
     RequirementResult,
