@@ -426,12 +426,19 @@ def _monitored(objective: Any, ctx: CheckContext) -> str | None:
     return None
 
 
-def _objective_communicated(objective: Any, ctx: CheckContext) -> str | None:
-    if objective.communicated_to:
-        return None
-    if any(objective.id in c.about for c in ctx.organization.communications):
-        return None
-    return f"Objective {_q(objective.id)} is not communicated to anyone"
+def _objectives_communicated(ctx: CheckContext) -> Iterator[Finding]:
+    org = ctx.organization
+    mentioned = {element_id for c in org.communications for element_id in c.about}
+    silent = [o for o in org.objectives if not o.communicated_to and o.id not in mentioned]
+    systemic = _systemic(len(silent), len(org.objectives))
+    for objective in silent:
+        yield ctx.nonconformity(
+            "objective_not_communicated",
+            f"Objective {_q(objective.id)} is not communicated to anyone",
+            fix="Communicate it to the roles that work towards it",
+            subjects=(objective.id,),
+            major=systemic,
+        )
 
 
 def _plan_field(field: str, label: str) -> Callable[[Any, CheckContext], str | None]:
@@ -692,16 +699,7 @@ def _table() -> list[tuple[str, str, Body]]:
             "monitored",
             _each("objective_not_monitored", _objectives, _monitored, "Measure it and record the value"),
         ),
-        (
-            "objectives.communicated",
-            "communicated",
-            _each(
-                "objective_not_communicated",
-                _objectives,
-                _objective_communicated,
-                "Communicate it to the roles that work towards it",
-            ),
-        ),
+        ("objectives.communicated", "communicated", _objectives_communicated),
         (
             "objective-plans.what",
             "plan",
