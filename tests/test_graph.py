@@ -280,6 +280,13 @@ def test_unknown_ids_raise_in_neighbour_lookups(rich: OrgGraph, method: str) -> 
         getattr(rich, method)("nobody", Relation.OWNS)
 
 
+def test_relations_are_strings_equal_to_their_values(rich: OrgGraph) -> None:
+    """Plain networkx code may name a relation by its value."""
+    assert Relation.REPORTS_TO == "reports_to"
+    assert rich.nx.has_edge("qm", "ceo", key="reports_to")
+    assert [r.value for r in Relation] == list(Relation)
+
+
 def test_node_kind_is_the_model_entity_kind() -> None:
     """NodeKind is EntityKind: one vocabulary for elements and nodes."""
     assert NodeKind is EntityKind

@@ -74,11 +74,13 @@ __all__ = ["FIELD_RELATIONS", "NESTED_RELATION", "NodeKind", "OrgGraph", "Relati
 NodeKind = EntityKind
 
 
-class Relation(enum.Enum):
+class Relation(str, enum.Enum):
     """The kinds of edge in the accountability graph; each edge's key and ``relation`` attribute.
 
     Read an edge ``u -> v`` as the sentence "u *relation* v": ``ana holds ceo``,
-    ``ceo owns sales``, ``risk:late-parts affects purchasing``.
+    ``ceo owns sales``, ``risk:late-parts affects purchasing``. Members are strings equal to
+    their values, so plain networkx code may use either (``graph.nx.has_edge("qm", "ceo",
+    "reports_to")``); write ``relation.value`` to print one.
     """
 
     REPORTS_TO = "reports_to"
@@ -261,6 +263,18 @@ def _children_with_id(element: Any) -> Iterator[Any]:
         yield from getattr(element, name)
 
 
+def _by_relation(adjacency: Iterator[tuple[str, Any]]) -> dict[str, dict[Relation, tuple[str, ...]]]:
+    """For each node, its neighbours in ``adjacency`` grouped by relation, in edge order."""
+    index: dict[str, dict[Relation, tuple[str, ...]]] = {}
+    for node, neighbours in adjacency:
+        grouped: dict[Relation, list[str]] = {}
+        for other, keys in neighbours.items():
+            for key in keys:
+                grouped.setdefault(key, []).append(other)
+        index[node] = {relation: tuple(others) for relation, others in grouped.items()}
+    return index
+
+
 @attrs.frozen(eq=False)
 class OrgGraph:
     """An organization's accountability graph: the organization and its networkx view.
@@ -274,9 +288,13 @@ class OrgGraph:
     Parameters
     ----------
     organization
-        The organization the graph was built from.
+        The organization the graph was built from; queries read element fields (dates,
+        flags, clause ids) from it.
     nx
-        The frozen :class:`networkx.MultiDiGraph`.
+        The :class:`networkx.MultiDiGraph`, frozen when built by :meth:`from_organization`.
+        Passing another one (a copy with edges added, to test a query against data no
+        :class:`~iso9001_leadership.Organization` would accept) is allowed; it is indexed when
+        the ``OrgGraph`` is made, so it must not change afterwards.
 
     Examples
     --------
@@ -296,6 +314,8 @@ class OrgGraph:
     nx: nx.MultiDiGraph[str] = attrs.field(repr=False)
     _by_kind: dict[EntityKind, tuple[str, ...]] = attrs.field(init=False, repr=False)
     _position: dict[str, int] = attrs.field(init=False, repr=False)
+    _out: dict[str, dict[Relation, tuple[str, ...]]] = attrs.field(init=False, repr=False)
+    _in: dict[str, dict[Relation, tuple[str, ...]]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
@@ -307,6 +327,9 @@ class OrgGraph:
                 by_kind[kind].append(node)
         object.__setattr__(self, "_by_kind", {kind: tuple(ids) for kind, ids in by_kind.items()})
         object.__setattr__(self, "_position", position)
+        # Neighbours by relation, in edge order, indexed once so that queries look them up in O(1).
+        object.__setattr__(self, "_out", _by_relation(self.nx.adjacency()))
+        object.__setattr__(self, "_in", _by_relation(nx.reverse_view(self.nx).adjacency()))
 
     @classmethod
     def from_organization(cls, organization: Organization) -> OrgGraph:
@@ -395,14 +418,12 @@ class OrgGraph:
         ('ceo',)
         """
         self._check(element_id)
-        adjacency: Mapping[str, Mapping[Relation, object]] = self.nx.succ[element_id]  # type: ignore[assignment]
-        return tuple(v for v, keys in adjacency.items() if relation in keys)
+        return self._out[element_id].get(relation, ())
 
     def predecessors(self, element_id: str, relation: Relation) -> tuple[str, ...]:
         """The nodes that point at this one through ``relation``, in edge order."""
         self._check(element_id)
-        adjacency: Mapping[str, Mapping[Relation, object]] = self.nx.pred[element_id]  # type: ignore[assignment]
-        return tuple(u for u, keys in adjacency.items() if relation in keys)
+        return self._in[element_id].get(relation, ())
 
     def _check(self, element_id: str) -> None:
         if element_id not in self._position:

@@ -148,7 +148,7 @@ def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
     reporting_cycle (5.3 c): Roles 'lab' and 'tech' report to one another in a cycle
     """
     lines: nx.DiGraph[str] = nx.DiGraph()
-    lines.add_edges_from((u, v) for u, v, key in graph.nx.edges(keys=True) if key is Relation.REPORTS_TO)
+    lines.add_edges_from((role, boss) for role in graph.ids() for boss in graph.successors(role, Relation.REPORTS_TO))
     gaps = []
     for component in nx.strongly_connected_components(lines):
         members = sorted(component, key=graph.position)
