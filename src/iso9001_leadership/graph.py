@@ -329,7 +329,7 @@ class OrgGraph:
         object.__setattr__(self, "_position", position)
         # Neighbours by relation, in edge order, indexed once so that queries look them up in O(1).
         object.__setattr__(self, "_out", _by_relation(self.nx.adjacency()))
-        object.__setattr__(self, "_in", _by_relation(nx.reverse_view(self.nx).adjacency()))
+        object.__setattr__(self, "_in", _by_relation(self.nx.reverse(copy=False).adjacency()))
 
     @classmethod
     def from_organization(cls, organization: Organization) -> OrgGraph:
