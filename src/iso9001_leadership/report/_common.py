@@ -1,0 +1,207 @@
+"""What every report format shares: status words and icons, orderings, labels, fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+
+from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
+from iso9001_leadership.catalog import Theme, clause_key
+from iso9001_leadership.exceptions import Iso9001Error
+
+__all__ = [
+    "DISPLAY_ORDER",
+    "FINGERPRINT_KEY",
+    "TOOL_NAME",
+    "TOOL_URI",
+    "ReportError",
+    "Source",
+    "clause_groups",
+    "clause_title",
+    "fingerprint",
+    "grade_counts",
+    "grade_split",
+    "icon",
+    "legend",
+    "ordered_results",
+    "plural",
+    "sentence",
+    "short",
+    "status_text",
+    "summary_counts",
+    "theme_label",
+    "tool_version",
+]
+
+#: A path to the organization file the assessment was made from, as the user gave it.
+Source = str | os.PathLike[str]
+
+#: The tool's name in every report.
+TOOL_NAME = "iso9001-leadership"
+
+#: Where the tool documents itself (the SARIF ``informationUri``).
+TOOL_URI = "https://iso9001-leadership.invalid/"
+
+#: The ``partialFingerprints`` key of a finding in SARIF, and how JSON names the same hash.
+FINGERPRINT_KEY = "iso9001LeadershipFinding/v1"
+
+#: Statuses worst first: the order of summary tables and count columns.
+DISPLAY_ORDER: tuple[Status, ...] = (
+    Status.NONCONFORMITY,
+    Status.NEEDS_EVIDENCE,
+    Status.OBSERVATION,
+    Status.OPPORTUNITY,
+    Status.CONFORMS,
+    Status.NOT_APPLICABLE,
+)
+
+#: Short column headings for counts by status (with a legend under each table).
+_SHORT = {
+    Status.NONCONFORMITY: "NC",
+    Status.NEEDS_EVIDENCE: "NE",
+    Status.OBSERVATION: "Obs",
+    Status.OPPORTUNITY: "OFI",
+    Status.CONFORMS: "OK",
+    Status.NOT_APPLICABLE: "N/A",
+}
+
+#: A symbol per status so that no report signals a status by colour alone.
+_ICONS = {
+    Status.NONCONFORMITY: "\u2717",  # ✗
+    Status.NEEDS_EVIDENCE: "?",
+    Status.OBSERVATION: "\u25c6",  # ◆
+    Status.OPPORTUNITY: "\u2197",  # ↗
+    Status.CONFORMS: "\u2713",  # ✓
+    Status.NOT_APPLICABLE: "\u2013",  # en dash
+}
+
+#: Top-level clause titles of ISO 9001 (the high-level structure shared by ISO management system standards).
+_CLAUSE_TITLES = {
+    "4": "Context of the organization",
+    "5": "Leadership",
+    "6": "Planning",
+    "7": "Support",
+    "8": "Operation",
+    "9": "Performance evaluation",
+    "10": "Improvement",
+}
+
+
+class ReportError(Iso9001Error, ValueError):
+    """Raised when a report is asked for in a format that does not exist; the name is kept as :attr:`format`."""
+
+    format: str
+
+    def __init__(self, message: str, format: str) -> None:
+        super().__init__(message)
+        self.format = format
+
+
+def tool_version() -> str:
+    """The package version, read late so that the report package imports without a cycle."""
+    from iso9001_leadership import __version__
+
+    return __version__
+
+
+def icon(status: Status) -> str:
+    """The symbol that stands for ``status`` beside its words."""
+    return _ICONS[status]
+
+
+def short(status: Status) -> str:
+    """The status as a short column heading: ``NC``, ``NE``, ``Obs``, ``OFI``, ``OK``, ``N/A``."""
+    return _SHORT[status]
+
+
+def legend() -> str:
+    """What the short headings stand for, in display order."""
+    return "; ".join(f"{icon(s)} {short(s)}: {s.label}" for s in DISPLAY_ORDER)
+
+
+def status_text(status: Status, grade: Grade | None = None) -> str:
+    """The status in words, with the grade of a nonconformity: ``nonconformity (major)``."""
+    if status is Status.NONCONFORMITY and grade is not None:
+        return f"{status.label} ({grade.value})"
+    return status.label
+
+
+def theme_label(theme: Theme | str) -> str:
+    """A theme as a heading: ``policy_and_objectives`` reads ``Policy and objectives``."""
+    value = theme.value if isinstance(theme, Theme) else theme
+    words = value.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def clause_title(group: str) -> str:
+    """The top-level clause with its title (``5 Leadership``); other groups as they are."""
+    title = _CLAUSE_TITLES.get(group)
+    return f"{group} {title}" if title else group
+
+
+def ordered_results(assessment: Assessment) -> tuple[RequirementResult, ...]:
+    """The results in clause order (natural sort of the clause id, then the requirement id)."""
+    return tuple(sorted(assessment.results, key=lambda r: r.requirement.sort_key))
+
+
+def clause_groups(assessment: Assessment) -> tuple[Summary, ...]:
+    """The summaries by top-level clause, in clause order whatever the order of the results."""
+    return tuple(sorted(assessment.by_clause(), key=lambda s: clause_key(s.group)))
+
+
+def grade_counts(results: Iterable[RequirementResult]) -> dict[str, int]:
+    """How many nonconformities are major and how many minor, major first."""
+    counts = {grade.value: 0 for grade in (Grade.MAJOR, Grade.MINOR)}
+    for r in results:
+        if r.status is Status.NONCONFORMITY and r.grade is not None:
+            counts[r.grade.value] += 1
+    return counts
+
+
+def summary_counts(summary: Summary) -> dict[str, int]:
+    """A summary's counts for every status, in the statuses' declared order (zeros included)."""
+    return {status.value: int(summary.counts.get(status.value, 0)) for status in Status}
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable hash of what identifies a finding across runs: requirement, rule and subjects.
+
+    Examples
+    --------
+    >>> from iso9001_leadership.assessment import Finding, Status
+    >>> f = Finding(requirement="roles.process-outputs", clause="5.3 b", status=Status.OBSERVATION,
+    ...             rule="process-without-owner", reason="...", subjects=("sales",))
+    >>> fingerprint(f)[:12], len(fingerprint(f))
+    ('9d26a169e1c3', 64)
+    """
+    requirement, rule, subjects = finding.key
+    text = json.dumps([requirement, rule, list(subjects)], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sentence(text: str) -> str:
+    r"""``text`` as a sentence: spaces and line breaks collapsed, a capital first letter, a full stop.
+
+    Examples
+    --------
+    >>> sentence("  the model cannot decide this\n on its own ")
+    'The model cannot decide this on its own.'
+    """
+    text = " ".join(text.split())
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def grade_split(grades: dict[str, int]) -> str:
+    """The grades of the nonconformities in words: ``2 major, 6 minor``; ``8 minor``; empty if none."""
+    return ", ".join(f"{count} {grade}" for grade, count in grades.items() if count)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 requirement``, ``2 requirements``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

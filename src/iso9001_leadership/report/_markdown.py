@@ -1,0 +1,195 @@
+"""The Markdown report: for people, and for pull request comments (GitHub-flavoured tables)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
+
+from ._common import (
+    DISPLAY_ORDER,
+    TOOL_NAME,
+    clause_groups,
+    clause_title,
+    grade_counts,
+    grade_split,
+    icon,
+    legend,
+    ordered_results,
+    plural,
+    sentence,
+    short,
+    status_text,
+    theme_label,
+    tool_version,
+)
+
+__all__ = ["escape_cell", "escape_text", "render_markdown"]
+
+#: ASCII punctuation that Markdown may read as markup inside a line of prose.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|&])")
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def escape_text(text: str) -> str:
+    """Prose for a Markdown line: markup characters backslash-escaped, line breaks as ``<br>``.
+
+    Examples
+    --------
+    >>> escape_text("a*b*\\nc <d>")
+    'a\\\\*b\\\\*<br>c \\\\<d\\\\>'
+    """
+    escaped = _MARKUP.sub(r"\\\1", text.strip())
+    return _LINE_BREAKS.sub("<br>", escaped)
+
+
+def escape_cell(text: str) -> str:
+    """Text for a table cell: as :func:`escape_text`, so ``|`` cannot end the cell early.
+
+    Examples
+    --------
+    >>> escape_cell("yes | no")
+    'yes \\\\| no'
+    """
+    return escape_text(text)
+
+
+def _code(text: str, *, cell: bool = False) -> str:
+    """An id or path as inline code (ids never hold backticks or line breaks; guard anyway)."""
+    clean = _LINE_BREAKS.sub(" ", text)
+    if cell:
+        clean = clean.replace("|", "\\|")
+    fence = "``" if "`" in clean else "`"
+    pad = " " if clean.startswith("`") or clean.endswith("`") else ""
+    return f"{fence}{pad}{clean}{pad}{fence}"
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    rule = {"left": "---", "right": "---:", "center": ":---:"}
+    return [_row(header), _row(rule[a] for a in align), *(_row(r) for r in rows)]
+
+
+def _status(status: Status, grade: Grade | None = None) -> str:
+    return f"{icon(status)} {status_text(status, grade)}"
+
+
+def _score(score: float | None) -> str:
+    return "n/a" if score is None else f"{score:.1f}"
+
+
+def _summary_table(assessment: Assessment, results: Sequence[RequirementResult]) -> list[str]:
+    summary = assessment.summary()
+    grades = grade_counts(results)
+    rows = []
+    for status in DISPLAY_ORDER:
+        count = summary.counts.get(status.value, 0)
+        cell = str(count)
+        if status is Status.NONCONFORMITY and grade_split(grades):
+            cell += f" ({grade_split(grades)})"
+        rows.append([_status(status), cell])
+    rows.append(["**Total**", f"**{summary.total}**"])
+    return _table(["Status", "Requirements"], ["left", "right"], rows)
+
+
+def _group_table(title: str, groups: Sequence[Summary], label: dict[str, str]) -> list[str]:
+    header = [title, "Score", *(f"{icon(s)} {short(s)}" for s in DISPLAY_ORDER), "Total"]
+    rows = [
+        [
+            escape_cell(label.get(g.group, g.group)),
+            _score(g.score),
+            *(str(g.counts.get(s.value, 0)) for s in DISPLAY_ORDER),
+            str(g.total),
+        ]
+        for g in groups
+    ]
+    return _table(header, ["left"] + ["right"] * (len(header) - 1), rows)
+
+
+def _ids(ids: Sequence[str], paths: dict[str, str] | None = None) -> str:
+    if not ids:
+        return "none"
+    parts = []
+    for item in ids:
+        where = (paths or {}).get(item)
+        parts.append(f"{_code(item)} (at {_code(where)})" if where else _code(item))
+    return ", ".join(parts)
+
+
+def _finding(number: int, finding: Finding, paths: dict[str, str]) -> list[str]:
+    lines = [f"{number}. **{_status(finding.status, finding.grade)}**, rule {_code(finding.rule)}"]
+    if finding.subjects:
+        lines.append(f"   - Elements at fault: {_ids(finding.subjects, paths)}")
+    lines.append(f"   - Reason: {escape_text(sentence(finding.reason))}")
+    if finding.fix:
+        lines.append(f"   - Suggested fix: {escape_text(sentence(finding.fix))}")
+    lines.append(f"   - Evidence consulted: {_ids(finding.evidence)}")
+    return lines
+
+
+def _requirement_findings(result: RequirementResult, paths: dict[str, str]) -> list[str]:
+    req = result.requirement
+    lines = [
+        f"### {escape_text(req.clause)} {escape_text(req.title)}",
+        "",
+        (
+            f"**{_status(result.status, result.grade)}** · requirement {_code(req.id)} · "
+            f"theme {escape_text(theme_label(req.theme))} · {plural(len(result.findings), 'finding')}"
+        ),
+        "",
+        f"> {escape_text(' '.join(req.summary.split()))}",
+        "",
+    ]
+    if result.note:
+        lines += [f"Note: {escape_text(sentence(result.note))}", ""]
+    if result.evidence:
+        lines += [f"Evidence recorded for this clause: {_ids(result.evidence)}", ""]
+    for number, finding in enumerate(result.findings, start=1):
+        lines += _finding(number, finding, paths)
+    lines.append("")
+    return lines
+
+
+def render_markdown(assessment: Assessment, *, source: str | None = None) -> str:
+    """The Markdown report of ``assessment``; ``source`` names the organization file in the heading."""
+    results = ordered_results(assessment)
+    paths = dict(assessment.element_paths)
+    lines = [
+        f"# ISO 9001 leadership assessment: {escape_text(assessment.organization)}",
+        "",
+        f"- **Edition:** {escape_text(assessment.edition_title)} ({_code(assessment.edition)})",
+        f"- **As of:** {assessment.as_of.isoformat()}",
+        f"- **Score:** {assessment.score:.1f} / 100",
+    ]
+    if source is not None:
+        lines.append(f"- **Organization file:** {_code(source)}")
+    lines += ["", "## Summary", "", *_summary_table(assessment, results), ""]
+    themes = {t.group: theme_label(t.group) for t in assessment.by_theme()}
+    lines += ["## By theme", "", *_group_table("Theme", assessment.by_theme(), themes), ""]
+    clauses = {c.group: clause_title(c.group) for c in clause_groups(assessment)}
+    lines += ["## By clause", "", *_group_table("Clause", clause_groups(assessment), clauses), ""]
+    lines += [f"{escape_text(legend())}. Scores are out of 100.", ""]
+    lines += ["## Findings", ""]
+    with_findings = [r for r in results if r.findings]
+    if not with_findings:
+        lines += ["No findings: every requirement assessed conforms or is not applicable.", ""]
+    for result in with_findings:
+        lines += _requirement_findings(result, paths)
+    lines += ["## All requirements", ""]
+    rows = [
+        [
+            escape_cell(r.requirement.clause),
+            _code(r.requirement.id, cell=True),
+            escape_cell(r.requirement.title),
+            _status(r.status, r.grade),
+            escape_cell(r.note),
+        ]
+        for r in results
+    ]
+    lines += _table(["Clause", "Requirement", "Title", "Status", "Note"], ["left"] * 5, rows)
+    lines += ["", f"*Generated by {TOOL_NAME} {escape_text(tool_version())}.*", ""]
+    return "\n".join(lines)

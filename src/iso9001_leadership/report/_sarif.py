@@ -1,0 +1,228 @@
+"""The SARIF 2.1.0 report: findings as code-scanning results on the lines of the organization file.
+
+One run; one rule per requirement that has findings (the rule id is the requirement id); one
+result per finding. Each result points at the line and column where the first element at fault
+is defined in the organization file (found by parsing the file with the positions the loader
+keeps), names every element at fault as a logical location, and carries a fingerprint of the
+finding's identity (requirement, rule, elements) so that code-scanning tools follow it from run
+to run however the file's lines move.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import urllib.parse
+from pathlib import Path, PurePath
+from typing import Any
+
+from iso9001_leadership.assessment import Assessment, Finding, Grade, Status
+from iso9001_leadership.catalog import Requirement
+from iso9001_leadership.io._yaml import Positions, parse_yaml
+
+from ._common import (
+    FINGERPRINT_KEY,
+    TOOL_NAME,
+    TOOL_URI,
+    Source,
+    fingerprint,
+    ordered_results,
+    sentence,
+    status_text,
+    tool_version,
+)
+
+__all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "artifact_uri", "level", "render_sarif", "to_sarif"]
+
+#: The ``$schema`` of every SARIF report.
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+#: The SARIF version written.
+SARIF_VERSION = "2.1.0"
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def level(finding: Finding) -> str:
+    """The SARIF level of a finding: ``error`` for a major nonconformity, ``warning`` for a minor one, else ``note``.
+
+    A nonconformity without a grade counts as minor.
+
+    Examples
+    --------
+    >>> from iso9001_leadership.assessment import Finding, Grade, Status
+    >>> level(Finding("r", "5.3", Status.NONCONFORMITY, "rule", "why", grade=Grade.MAJOR))
+    'error'
+    >>> level(Finding("r", "5.3", Status.NEEDS_EVIDENCE, "rule", "why"))
+    'note'
+    """
+    if finding.status is Status.NONCONFORMITY:
+        return "error" if finding.grade is Grade.MAJOR else "warning"
+    return "note"
+
+
+def _rule_name(requirement_id: str) -> str:
+    """A requirement id as an identifier in PascalCase: ``roles.process-outputs`` reads ``RolesProcessOutputs``."""
+    return "".join(word[:1].upper() + word[1:] for word in _WORD.findall(requirement_id)) or requirement_id
+
+
+def _help(requirement: Requirement, edition_title: str) -> str:
+    lines = [f"Clause {requirement.clause} of {edition_title}: {requirement.title}.", "", requirement.summary]
+    if requirement.evidence.model:
+        lines += ["", "What in the organization model shows it is met:"]
+        lines += [f"- {item}" for item in requirement.evidence.model]
+    if requirement.evidence.documents:
+        lines += ["", "Documented information that would settle it:"]
+        lines += [f"- {item}" for item in requirement.evidence.documents]
+    return "\n".join(lines)
+
+
+def _rule(requirement: Requirement, assessment: Assessment) -> dict[str, Any]:
+    return {
+        "id": requirement.id,
+        "name": _rule_name(requirement.id),
+        "shortDescription": {"text": requirement.title},
+        "fullDescription": {"text": requirement.summary},
+        "help": {"text": _help(requirement, assessment.edition_title)},
+        "properties": {
+            "clause": requirement.clause,
+            "theme": requirement.theme.value,
+            "edition": assessment.edition,
+            "tags": ["iso9001", requirement.theme.value],
+        },
+    }
+
+
+def artifact_uri(source: Source) -> str:
+    """The SARIF ``artifactLocation.uri`` of ``source``: a relative POSIX path as given, or a ``file:`` URI.
+
+    Examples
+    --------
+    >>> artifact_uri("examples/precision-pumps/organization.yaml")
+    'examples/precision-pumps/organization.yaml'
+    >>> artifact_uri("./my org.yaml")
+    'my%20org.yaml'
+    """
+    path = PurePath(os.fspath(source))
+    if path.is_absolute():
+        return Path(path).as_uri()
+    return urllib.parse.quote(path.as_posix(), safe="/")
+
+
+def _positions(source: Source | None) -> Positions:
+    """Where each element stands in the source file; empty positions if it cannot be read."""
+    if source is None:
+        return Positions()
+    try:
+        text = Path(os.fspath(source)).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return Positions()
+    return parse_yaml(text)[1]
+
+
+class _Locator:
+    def __init__(self, assessment: Assessment, source: Source | None) -> None:
+        self.paths = assessment.element_paths
+        self.uri = artifact_uri(source) if source is not None else None
+        self.positions = _positions(source)
+
+    def region(self, subject: str | None) -> dict[str, int]:
+        """The start of the element's definition; the top of the file when it cannot be found."""
+        path = self.paths.get(subject) if subject is not None else None
+        where = self.positions.locate(path) if path is not None else None
+        line, column = where if where is not None else (1, 1)
+        return {"startLine": line, "startColumn": column}
+
+    def location(self, subject: str | None) -> dict[str, Any]:
+        location: dict[str, Any] = {}
+        if self.uri is not None:
+            location["physicalLocation"] = {"artifactLocation": {"uri": self.uri}, "region": self.region(subject)}
+        if subject is not None:
+            logical = {"name": subject, "fullyQualifiedName": self.paths.get(subject, subject), "kind": "object"}
+            location["logicalLocations"] = [logical]
+        return location
+
+
+def _message(finding: Finding) -> str:
+    """The reason, then the suggested fix; the status and check when a check gave no reason."""
+    text = sentence(finding.reason) or sentence(f"{status_text(finding.status, finding.grade)} found by {finding.rule}")
+    fix = sentence(finding.fix)
+    if fix:
+        text += f" Suggested fix: {fix}"
+    return text
+
+
+def _result(finding: Finding, rule_id: str, rule_index: int, locator: _Locator) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": rule_id,
+        "ruleIndex": rule_index,
+        "level": level(finding),
+        "message": {"text": _message(finding)},
+    }
+    first = finding.subjects[0] if finding.subjects else None
+    primary = locator.location(first)
+    if primary:
+        result["locations"] = [primary]
+    related = []
+    for number, subject in enumerate(finding.subjects[1:], start=1):
+        location = {"id": number, **locator.location(subject), "message": {"text": subject}}
+        related.append(location)
+    if related:
+        result["relatedLocations"] = related
+    result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding)}
+    result["properties"] = {
+        "status": finding.status.value,
+        "grade": finding.grade.value if finding.grade is not None else None,
+        "clause": finding.clause,
+        "check": finding.rule,
+        "subjects": list(finding.subjects),
+        "evidence": list(finding.evidence),
+    }
+    return result
+
+
+def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[str, Any]:
+    """The SARIF 2.1.0 log of ``assessment`` as plain data.
+
+    Parameters
+    ----------
+    assessment
+        The assessment.
+    source
+        The organization file the assessment was made from, as a path relative to the
+        repository root (what code scanning expects). When it can be read, each result points
+        at the line where its first element at fault is defined; when it is ``None``, results
+        carry logical locations (element ids) only.
+    """
+    locator = _Locator(assessment, source)
+    results = [r for r in ordered_results(assessment) if r.findings]
+    rules = [_rule(r.requirement, assessment) for r in results]
+    sarif_results = [
+        _result(finding, r.requirement.id, index, locator) for index, r in enumerate(results) for finding in r.findings
+    ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": TOOL_NAME,
+                "version": tool_version(),
+                "informationUri": TOOL_URI,
+                "rules": rules,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+        "properties": {
+            "organization": assessment.organization,
+            "edition": assessment.edition,
+            "editionTitle": assessment.edition_title,
+            "asOf": assessment.as_of.isoformat(),
+            "score": assessment.score,
+        },
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render_sarif(assessment: Assessment, *, source: Source | None = None) -> str:
+    """The SARIF 2.1.0 report as JSON text, indented by two spaces, with one final newline."""
+    return json.dumps(to_sarif(assessment, source=source), indent=2, ensure_ascii=False) + "\n"

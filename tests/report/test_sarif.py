@@ -1,0 +1,376 @@
+"""The SARIF report: structure, levels, rules, locations on the lines of the file, fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import iso9001_leadership as iso
+from iso9001_leadership.assessment import Assessment, Finding, Grade, Status
+from iso9001_leadership.report import render, to_sarif
+from iso9001_leadership.report._common import FINGERPRINT_KEY, fingerprint
+from iso9001_leadership.report._sarif import artifact_uri, level
+
+HERE = Path(__file__).resolve().parent
+SOURCE = "data/organization.yaml"
+
+_MESSAGE = {
+    "type": "object",
+    "anyOf": [{"required": ["text"]}, {"required": ["id"]}],
+    "properties": {"text": {"type": "string", "minLength": 1}, "id": {"type": "string"}},
+}
+_LOCATION = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer", "minimum": -1},
+        "physicalLocation": {
+            "type": "object",
+            "required": ["artifactLocation"],
+            "properties": {
+                "artifactLocation": {
+                    "type": "object",
+                    "required": ["uri"],
+                    "properties": {"uri": {"type": "string", "format": "uri-reference", "minLength": 1}},
+                },
+                "region": {
+                    "type": "object",
+                    "required": ["startLine"],
+                    "properties": {
+                        "startLine": {"type": "integer", "minimum": 1},
+                        "startColumn": {"type": "integer", "minimum": 1},
+                    },
+                },
+            },
+        },
+        "logicalLocations": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "fullyQualifiedName": {"type": "string"},
+                    "kind": {"type": "string"},
+                },
+            },
+        },
+        "message": _MESSAGE,
+    },
+}
+_MULTIFORMAT = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
+
+#: The essential rules of the SARIF 2.1.0 schema for what we write (the full schema is not available offline).
+SARIF_ESSENTIALS: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "$schema": {"type": "string", "format": "uri"},
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["tool"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name"],
+                                "properties": {
+                                    "name": {"type": "string", "minLength": 1},
+                                    "version": {"type": "string"},
+                                    "informationUri": {"type": "string", "format": "uri"},
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id"],
+                                            "properties": {
+                                                "id": {"type": "string", "minLength": 1},
+                                                "name": {"type": "string"},
+                                                "shortDescription": _MULTIFORMAT,
+                                                "fullDescription": _MULTIFORMAT,
+                                                "help": _MULTIFORMAT,
+                                                "properties": {"type": "object"},
+                                            },
+                                        },
+                                    },
+                                },
+                            }
+                        },
+                    },
+                    "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["message"],
+                            "properties": {
+                                "ruleId": {"type": "string"},
+                                "ruleIndex": {"type": "integer", "minimum": -1},
+                                "level": {"enum": ["none", "note", "warning", "error"]},
+                                "message": _MESSAGE,
+                                "locations": {"type": "array", "items": _LOCATION},
+                                "relatedLocations": {"type": "array", "items": _LOCATION},
+                                "partialFingerprints": {"type": "object", "additionalProperties": {"type": "string"}},
+                                "properties": {"type": "object"},
+                            },
+                        },
+                    },
+                    "properties": {"type": "object"},
+                },
+            },
+        },
+    },
+}
+
+
+def check_sarif(log: dict[str, Any]) -> None:
+    """Fail unless ``log`` keeps the essential SARIF rules and its results refer to its rules consistently."""
+    validator = jsonschema.Draft202012Validator(
+        SARIF_ESSENTIALS, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+    for run in log["runs"]:
+        rules = run["tool"]["driver"].get("rules", [])
+        ids = [r["id"] for r in rules]
+        assert len(ids) == len(set(ids)), "rule ids must be unique"
+        for result in run.get("results", []):
+            if "ruleIndex" in result:
+                assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+            ids_seen = [loc["id"] for loc in result.get("relatedLocations", [])]
+            assert len(ids_seen) == len(set(ids_seen)), "related location ids must be unique"
+
+
+@pytest.fixture(scope="module")
+def sarif(assessment: Assessment) -> dict[str, Any]:
+    """The SARIF log of the hand-built assessment, with data/organization.yaml as source."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(HERE)
+        return json.loads(render(assessment, "sarif", source=SOURCE))
+
+
+def test_fixture_paths_are_those_of_the_organization_file(assessment: Assessment) -> None:
+    """The hand-built element paths are where the loader puts those elements in data/organization.yaml."""
+    org = iso.load(HERE / SOURCE)
+    assert {s: org.path_of(s) for s in assessment.element_paths} == dict(assessment.element_paths)
+
+
+def test_log_keeps_the_essential_sarif_rules(sarif: dict[str, Any]) -> None:
+    """The log has the 2.1.0 schema and version, one run, a driver with rules, and valid results."""
+    check_sarif(sarif)
+    assert sarif["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    assert sarif["version"] == "2.1.0"
+    assert len(sarif["runs"]) == 1
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "iso9001-leadership"
+    assert driver["version"] == iso.__version__
+    assert driver["informationUri"].startswith("https://")
+    assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+def test_one_rule_per_requirement_with_findings(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """Rules are the requirements that have findings, in clause order, described from the catalog."""
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [
+        "leadership.accountability",
+        "roles.assigned",
+        "roles.process-outputs",
+        "planning.actions-planned",
+        "objectives.consistent-with-policy",
+        "kestrel.gemba-walks",
+    ]
+    rule = rules[2]
+    requirement = assessment.result("roles.process-outputs").requirement
+    assert rule["name"] == "RolesProcessOutputs"
+    assert rule["shortDescription"] == {"text": requirement.title}
+    assert rule["fullDescription"] == {"text": requirement.summary}
+    assert rule["properties"] == {
+        "clause": "5.3 b",
+        "theme": "communication_and_roles",
+        "edition": "2015",
+        "tags": ["iso9001", "communication_and_roles"],
+    }
+    assert rule["help"]["text"].startswith("Clause 5.3 b of ISO 9001:2015 with Amendment 1:2024")
+
+
+@pytest.mark.parametrize(
+    ("status", "grade", "expected"),
+    [
+        (Status.NONCONFORMITY, Grade.MAJOR, "error"),
+        (Status.NONCONFORMITY, Grade.MINOR, "warning"),
+        (Status.NONCONFORMITY, None, "warning"),
+        (Status.OBSERVATION, None, "note"),
+        (Status.OPPORTUNITY, None, "note"),
+        (Status.NEEDS_EVIDENCE, None, "note"),
+    ],
+)
+def test_level_follows_status_and_grade(status: Status, grade: Grade | None, expected: str) -> None:
+    """Major nonconformities are errors, minor ones warnings, everything else notes."""
+    assert level(Finding("r", "5.3", status, "rule", "why", grade=grade)) == expected
+
+
+def test_one_result_per_finding_with_message_reason_and_fix(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """Each finding is a result under its requirement's rule, its message the reason then the fix."""
+    results = sarif["runs"][0]["results"]
+    assert len(results) == len(assessment.findings)
+    in_clause_order = sorted(assessment.results, key=lambda r: r.requirement.sort_key)
+    assert [r["ruleId"] for r in results] == [f.requirement for r in in_clause_order for f in r.findings]
+    major = next(r for r in results if r["ruleId"] == "roles.process-outputs")
+    assert major["level"] == "error"
+    assert major["message"]["text"] == (
+        "Process 'calibration' has no accountable owner. Suggested fix: Name one role as owner of 'calibration'."
+    )
+    assert major["properties"] == {
+        "status": "nonconformity",
+        "grade": "major",
+        "clause": "5.3 b",
+        "check": "process_without_owner",
+        "subjects": ["calibration"],
+        "evidence": [],
+    }
+    no_fix = next(r for r in results if r["ruleId"] == "objectives.consistent-with-policy")
+    assert "Suggested fix" not in no_fix["message"]["text"]
+
+
+def test_results_point_at_the_line_where_the_element_is_defined(sarif: dict[str, Any]) -> None:
+    """Each result's region is the line and column of the first element at fault's definition in the file."""
+    lines = (HERE / SOURCE).read_text(encoding="utf-8").splitlines()
+    checked = 0
+    for result in sarif["runs"][0]["results"]:
+        subjects = result["properties"]["subjects"]
+        locations = [*result["locations"], *result.get("relatedLocations", [])]
+        if not subjects:
+            continue
+        assert len(locations) == len(subjects)
+        for subject, location in zip(subjects, locations, strict=True):
+            physical = location["physicalLocation"]
+            assert physical["artifactLocation"] == {"uri": "data/organization.yaml"}
+            line = lines[physical["region"]["startLine"] - 1]
+            column = physical["region"]["startColumn"]
+            assert line[column - 1 :] == f"id: {subject}"
+            assert location["logicalLocations"][0]["name"] == subject
+            checked += 1
+    assert checked == 7
+
+
+def test_logical_locations_name_the_element_and_its_path(sarif: dict[str, Any]) -> None:
+    """The primary location names the first element at fault; the others are related locations with ids."""
+    result = next(r for r in sarif["runs"][0]["results"] if r["properties"]["check"] == "missing_authority")
+    assert result["locations"][0]["logicalLocations"] == [
+        {"name": "service-lead", "fullyQualifiedName": "roles[2]", "kind": "object"}
+    ]
+    related = result["relatedLocations"]
+    assert [(r["id"], r["message"]["text"]) for r in related] == [(1, "resp-warranty"), (2, "auth-warranty")]
+    assert related[1]["logicalLocations"][0]["fullyQualifiedName"] == "authorities[0]"
+
+
+def test_finding_without_elements_points_at_the_top_of_the_file(sarif: dict[str, Any]) -> None:
+    """A finding about something missing is reported on line 1 of the file, without logical locations."""
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "leadership.accountability")
+    assert result["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "data/organization.yaml"},
+                "region": {"startLine": 1, "startColumn": 1},
+            }
+        }
+    ]
+    assert "relatedLocations" not in result
+
+
+def test_without_source_results_have_logical_locations_only(assessment: Assessment) -> None:
+    """With no source file, results name their elements but no file; findings without elements have no location."""
+    log = to_sarif(assessment)
+    check_sarif(log)
+    for result in log["runs"][0]["results"]:
+        for location in [*result.get("locations", []), *result.get("relatedLocations", [])]:
+            assert "physicalLocation" not in location
+            assert location["logicalLocations"]
+        assert ("locations" in result) is bool(result["properties"]["subjects"])
+
+
+@pytest.mark.parametrize("content", [None, "name: [unclosed", b"\xff\xfe not utf-8"])
+def test_unreadable_source_falls_back_to_the_top_of_the_file(
+    content: str | bytes | None, assessment: Assessment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missing, unparsable or undecodable file still names the file, with every result on line 1."""
+    monkeypatch.chdir(tmp_path)
+    if isinstance(content, str):
+        Path("org.yaml").write_text(content, encoding="utf-8")
+    elif isinstance(content, bytes):
+        Path("org.yaml").write_bytes(content)
+    log = to_sarif(assessment, source="org.yaml")
+    check_sarif(log)
+    regions = {json.dumps(loc["physicalLocation"]) for r in log["runs"][0]["results"] for loc in r["locations"]}
+    assert regions == {
+        json.dumps({"artifactLocation": {"uri": "org.yaml"}, "region": {"startLine": 1, "startColumn": 1}})
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "uri"),
+    [
+        ("examples/precision-pumps/organization.yaml", "examples/precision-pumps/organization.yaml"),
+        ("./org.yaml", "org.yaml"),
+        ("dir with space/org #1.yaml", "dir%20with%20space/org%20%231.yaml"),
+        ("/srv/qms/org.yaml", "file:///srv/qms/org.yaml"),
+        (Path("a") / "b.yml", "a/b.yml"),
+    ],
+)
+def test_artifact_uri(source: str | Path, uri: str) -> None:
+    """Relative paths stay relative POSIX URIs, percent-encoded; absolute paths become file URIs."""
+    assert artifact_uri(source) == uri
+
+
+def test_fingerprint_hashes_requirement_rule_and_subjects(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """partialFingerprints holds the sha256 of the finding's key, so wording changes keep the same alert."""
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "roles.process-outputs")
+    key = json.dumps(["roles.process-outputs", "process_without_owner", ["calibration"]], separators=(",", ":"))
+    assert result["partialFingerprints"] == {FINGERPRINT_KEY: hashlib.sha256(key.encode()).hexdigest()}
+    finding = assessment.result("roles.process-outputs").findings[0]
+    reworded = attrs.evolve(finding, reason="Nobody owns 'calibration'", fix="", grade=Grade.MINOR)
+    assert fingerprint(reworded) == fingerprint(finding)
+    assert fingerprint(attrs.evolve(finding, subjects=("sales",))) != fingerprint(finding)
+    assert fingerprint(attrs.evolve(finding, rule="other")) != fingerprint(finding)
+
+
+def test_fingerprints_are_unique_per_finding(sarif: dict[str, Any]) -> None:
+    """No two results of the log share a fingerprint."""
+    prints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in sarif["runs"][0]["results"]]
+    assert len(prints) == len(set(prints))
+
+
+def test_run_properties_summarise_the_assessment(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """The run's property bag names the organization, edition, date and score."""
+    assert sarif["runs"][0]["properties"] == {
+        "organization": "Kestrel Valves & Fittings Ltd",
+        "edition": "2015",
+        "editionTitle": "ISO 9001:2015 with Amendment 1:2024",
+        "asOf": "2026-11-24",
+        "score": assessment.score,
+    }
+
+
+@given(data=st.data())
+def test_any_assessment_gives_a_valid_log(data: st.DataObject, assessments: st.SearchStrategy[Assessment]) -> None:
+    """Whatever the assessment, the log keeps the essential SARIF rules and has one result per finding."""
+    drawn = data.draw(assessments)
+    log = json.loads(render(drawn, "sarif", source="organization.yaml"))
+    check_sarif(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == len(drawn.findings)
+    assert all(r["message"]["text"].strip() for r in results)
