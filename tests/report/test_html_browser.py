@@ -1,6 +1,6 @@
 """The HTML report renders in a real browser: headless Chromium takes a screenshot that is not blank.
 
-Skipped unless Chromium is installed (Debian: ``apt-get install chromium``). The PNG is decoded
+Skipped unless Chromium (or Chrome) is installed (Debian: ``apt-get install chromium``). The PNG is decoded
 with the standard library only (zlib and the PNG chunk layout).
 """
 
@@ -20,9 +20,14 @@ from iso9001_leadership.report import render
 
 
 def _chromium() -> str | None:
+    """Debian's Chromium, else any Chromium or Chrome on PATH (GitHub's Ubuntu runners ship Chrome)."""
     if Path("/usr/bin/chromium").exists():
         return "/usr/bin/chromium"
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
 
 
 CHROMIUM = _chromium()
