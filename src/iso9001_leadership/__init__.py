@@ -32,6 +32,7 @@ from .exceptions import (
     Iso9001Error,
     LoadError,
     Problem,
+    ReportError,
     UnknownIdError,
     UnknownRequirementError,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "QualityObjective",
     "QualityPolicy",
     "Relation",
+    "ReportError",
     "Requirement",
     "RequirementResult",
     "Resource",

@@ -24,6 +24,7 @@ __all__ = [
     "Iso9001Error",
     "LoadError",
     "Problem",
+    "ReportError",
     "UnknownIdError",
     "UnknownRequirementError",
 ]
@@ -191,3 +192,13 @@ class AssessmentError(Iso9001Error, ValueError):
     def __init__(self, message: str, requirement: str | None = None) -> None:
         super().__init__(message)
         self.requirement = requirement
+
+
+class ReportError(Iso9001Error, ValueError):
+    """Raised when a report is asked for in a format that does not exist; the name is kept as :attr:`format`."""
+
+    format: str
+
+    def __init__(self, message: str, format: str) -> None:
+        super().__init__(message)
+        self.format = format

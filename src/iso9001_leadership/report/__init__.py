@@ -90,7 +90,7 @@ def render(assessment: Assessment, format: str, *, source: Source | None = None)
     >>> render(empty, "pdf")
     Traceback (most recent call last):
     ...
-    iso9001_leadership.report._common.ReportError: unknown report format 'pdf'; expected one of 'markdown', 'html', 'json', 'sarif'
+    iso9001_leadership.exceptions.ReportError: unknown report format 'pdf'; expected one of 'markdown', 'html', 'json', 'sarif'
     """
     shown = os.fspath(source) if source is not None else None
     if format == "markdown":

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
 from iso9001_leadership.catalog import Theme, clause_key
-from iso9001_leadership.exceptions import Iso9001Error
+from iso9001_leadership.exceptions import ReportError
 
 __all__ = [
     "DISPLAY_ORDER",
@@ -87,16 +87,6 @@ _CLAUSE_TITLES = {
     "9": "Performance evaluation",
     "10": "Improvement",
 }
-
-
-class ReportError(Iso9001Error, ValueError):
-    """Raised when a report is asked for in a format that does not exist; the name is kept as :attr:`format`."""
-
-    format: str
-
-    def __init__(self, message: str, format: str) -> None:
-        super().__init__(message)
-        self.format = format
 
 
 def tool_version() -> str:
