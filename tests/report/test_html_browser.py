@@ -6,6 +6,7 @@ with the standard library only (zlib and the PNG chunk layout).
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -31,6 +32,10 @@ def _chromium() -> str | None:
 
 
 CHROMIUM = _chromium()
+
+# CI installs Chromium and sets ISO9001_REQUIRE_BROWSER=1, so there a missing browser fails instead of skipping.
+if CHROMIUM is None and os.environ.get("ISO9001_REQUIRE_BROWSER") == "1":
+    pytest.fail("ISO9001_REQUIRE_BROWSER=1 but no Chromium or Chrome was found", pytrace=False)
 
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 
