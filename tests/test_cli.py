@@ -48,7 +48,7 @@ def test_check_exit_code_follows_the_threshold(fail_on: str, expected: int) -> N
 
 
 def test_check_passes_a_clean_file(clean_file: Path) -> None:
-    """A file with no nonconformity exits 0 at the default threshold (needs-evidence is below minor)."""
+    """A file with no nonconformity exits 0 at the default threshold (needs evidence is below minor)."""
     code, out, _ = run("check", str(clean_file), "--as-of", AS_OF)
     assert code == EXIT_OK
     assert "nonconformity" not in out

@@ -581,11 +581,10 @@ def test_html_of_any_organization_is_well_formed(org: Organization, assessed: bo
     assert org.name.strip() == "" or " ".join(org.name.split()) in " ".join("".join(checker.text).split())
 
 
-@pytest.mark.skipif(not hasattr(Organization, "_repr_html_"), reason="Organization._repr_html_ not wired in yet")
 def test_model_reprs_use_the_html_renderers(org: Organization, assessment: iso.Assessment) -> None:
     """Organization and Assessment show themselves in Jupyter with the renderers of _html."""
-    assert org._repr_html_() == organization_html(org)  # type: ignore[attr-defined]
-    assert assessment._repr_html_() == assessment_html(assessment)  # type: ignore[attr-defined]
+    assert org._repr_html_() == organization_html(org)
+    assert assessment._repr_html_() == assessment_html(assessment)
 
 
 # -- the example notebooks ----------------------------------------------------------------------

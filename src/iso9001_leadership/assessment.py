@@ -31,9 +31,10 @@ from typing import Any
 import attrs
 
 from iso9001_leadership.catalog import Catalog, Decidability, Requirement, Theme
+from iso9001_leadership.catalog._requirement import clause_within
 from iso9001_leadership.exceptions import AssessmentError
 from iso9001_leadership.model import Organization
-from iso9001_leadership.model._integrity import suggest
+from iso9001_leadership.model._integrity import CLAUSE_PATTERN, suggest
 
 __all__ = [
     "Assessment",
@@ -213,6 +214,8 @@ class Assessment:
     results: tuple[RequirementResult, ...]
     element_paths: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     """Where each element named in a finding stands in the organization file (``processes[3]``)."""
+    exclusions_outside_catalog: tuple[str, ...] = ()
+    """Exclusions of clauses this catalog does not cover (``8.3``): recorded, not assessed."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -252,6 +255,12 @@ class Assessment:
         for r in self.results:
             groups.setdefault(_top_clause(r.requirement.clause), []).append(r)
         return tuple(_summarize(name, members) for name, members in groups.items())
+
+    def _repr_html_(self) -> str:
+        """A compact HTML report for Jupyter."""
+        from iso9001_leadership._html import assessment_html
+
+        return assessment_html(self)
 
     def worst(self) -> int:
         """The highest severity among the results (0 when everything conforms)."""
@@ -336,7 +345,7 @@ def assess(
         msg = f"the catalog is of edition {catalog.edition!r}, not {edition!r}"
         raise AssessmentError(msg)
     registry = registry if registry is not None else default_registry()
-    excluded = _exclusions(org, catalog)
+    excluded, outside = _exclusions(org, catalog)
     context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog)
     results = []
     total = len(catalog)
@@ -361,56 +370,72 @@ def assess(
         as_of=as_of,
         results=tuple(results),
         element_paths={s: org.path_of(s) for s in subjects},
+        exclusions_outside_catalog=outside,
     )
 
 
-def _exclusions(org: Organization, catalog: Catalog) -> dict[str, str]:
-    by_clause: dict[str, list[str]] = {}
-    for req in catalog:
-        by_clause.setdefault(req.clause, []).append(req.id)
+def _exclusions(org: Organization, catalog: Catalog) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The requirements excluded (id -> justification) and the exclusions outside the catalog.
+
+    An exclusion names a requirement id, a clause id, or a clause whose items it excludes all
+    (``7.4`` excludes 7.4 a-e). One that names a clause the catalog does not cover (``8.3``,
+    ``7.1.5``) is kept aside: it does not bear on leadership. One that looks like a typo of
+    something the catalog has (an unknown requirement id, or an unknown item of a clause the
+    catalog lists) is an error.
+    """
     excluded: dict[str, str] = {}
-    unknown = []
+    outside: list[str] = []
+    unknown: list[str] = []
+    numbers = {req.clause.split(" ", 1)[0] for req in catalog}
     for exclusion in org.exclusions:
-        if exclusion.requirement in catalog:
-            excluded[exclusion.requirement] = exclusion.justification
-        elif exclusion.requirement in by_clause:
-            for req_id in by_clause[exclusion.requirement]:
-                excluded[req_id] = exclusion.justification
+        name = exclusion.requirement
+        matched = [name] if name in catalog else [req.id for req in catalog if clause_within(req.clause, name)]
+        if matched:
+            for req_id in matched:
+                excluded.setdefault(req_id, exclusion.justification)
+        elif CLAUSE_PATTERN.match(name) and name.split(" ", 1)[0] not in numbers:
+            outside.append(name)
         else:
-            unknown.append(exclusion.requirement)
+            unknown.append(name)
     if unknown:
-        names = list(catalog.ids) + list(by_clause)
+        names = list(catalog.ids) + list(catalog.clauses())
         hints = [f"{u!r}" + (f" (did you mean {h!r}?)" if (h := suggest(u, names)) else "") for u in unknown]
         msg = f"exclusions name requirements the {catalog.edition} catalog does not have: {', '.join(hints)}"
         raise AssessmentError(msg, unknown[0])
-    return excluded
+    return excluded, tuple(outside)
 
 
 def _judge(requirement: Requirement, findings: Iterable[Finding], context: Any) -> RequirementResult:
-    found = tuple(sorted(findings, key=lambda f: (-f.severity, f.rule, f.subjects, f.reason)))
     evidence = context.evidence_for(requirement)
-    if found:
-        worst = found[0]
+    found = [f for f in findings if not (evidence and f.status is Status.NEEDS_EVIDENCE)]
+    decided_by_model = requirement.decidable is Decidability.MODEL or requirement.informative
+    if not evidence and not decided_by_model and all(f.severity < severity(Status.NEEDS_EVIDENCE) for f in found):
+        found.append(_needs_evidence(requirement, bool(found)))
+    ordered = tuple(sorted(found, key=lambda f: (-f.severity, f.rule, f.subjects, f.reason)))
+    if ordered:
+        worst = ordered[0]
         grade = worst.grade if worst.status is Status.NONCONFORMITY else None
-        return RequirementResult(requirement, worst.status, grade, found, evidence)
-    if requirement.decidable is Decidability.MODEL or evidence:
-        note = "" if requirement.decidable is Decidability.MODEL else "on the documented information recorded"
-        return RequirementResult(requirement, Status.CONFORMS, None, (), evidence, note)
+        return RequirementResult(requirement, worst.status, grade, ordered, evidence)
+    note = "" if decided_by_model else "on the documented information recorded"
+    return RequirementResult(requirement, Status.CONFORMS, None, (), evidence, note)
+
+
+def _needs_evidence(requirement: Requirement, other_findings: bool) -> Finding:
     what = "; ".join(requirement.evidence.documents) or "documented information showing it is met"
-    reason = (
-        "the model shows no gap, but cannot decide this on its own"
-        if requirement.decidable is Decidability.PARTLY
-        else "the model cannot decide this"
-    )
-    finding = Finding(
+    if other_findings:
+        reason = "beyond the findings above, the model cannot decide this on its own"
+    elif requirement.decidable is Decidability.PARTLY:
+        reason = "the model shows no gap, but cannot decide this on its own"
+    else:
+        reason = "the model cannot decide this"
+    return Finding(
         requirement=requirement.id,
         clause=requirement.clause,
         status=Status.NEEDS_EVIDENCE,
-        rule="needs-evidence",
+        rule="needs_evidence",
         reason=f"{reason}: record evidence for clause {requirement.clause}",
-        fix=f"Record evidence (evidence.clauses: ['{requirement.clause}']): {what}.",
+        fix=f"Record evidence (evidence.clauses: ['{requirement.clause}'] or ['{requirement.id}']): {what}.",
     )
-    return RequirementResult(requirement, Status.NEEDS_EVIDENCE, None, (finding,), evidence)
 
 
 # -- comparing two assessments --------------------------------------------------------------

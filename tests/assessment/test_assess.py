@@ -157,19 +157,6 @@ def test_a_real_requirement_with_a_nonconformity_and_an_observation_is_a_nonconf
 _BARE = Organization(name="Bare", roles=(Role(id="md", title="Managing Director", top_management=True),))
 
 
-#: Checks that grade "nothing in place" minor, against the written rule: (requirement, rule) -> what they do.
-GRADED_MINOR = {
-    ("context.climate", "no_climate_decision"): "no climate decision at all is graded minor",
-    ("leadership.communicate-importance", "importance_not_communicated"): "no communication on why the QMS "
-    "matters is graded minor",
-    ("leadership.quality-culture", "quality_culture_not_promoted"): "nothing promoting quality culture is graded minor",
-    ("customer-focus.satisfaction", "customer_satisfaction_not_tracked"): "customer satisfaction kept in view "
-    "nowhere is graded minor",
-    ("policy.communicated", "no_policy"): "policy.communicated registers NO_POLICY with major=False, so 'no_policy' "
-    "is minor there and major under every other policy requirement",
-}
-
-
 def _bare_nothing_in_place() -> list[object]:
     """Nonconformities of a bare organization that say something is missing altogether (no subjects)."""
     cases: list[object] = []
@@ -177,14 +164,7 @@ def _bare_nothing_in_place() -> list[object]:
         for f in _assess(_BARE, edition).findings:
             if f.status is not NC or f.subjects:
                 continue
-            marks: list[pytest.MarkDecorator] = []
-            known = GRADED_MINOR.get((f.requirement, f.rule))
-            if known:
-                reason = f"BUG (written rule vs code): nothing is in place, so the rule says major, but {known}"
-                marks.append(pytest.mark.xfail(strict=True, reason=reason))
-            cases.append(
-                pytest.param(edition, f.requirement, f.rule, marks=marks, id=f"{edition}-{f.requirement}-{f.rule}")
-            )
+            cases.append(pytest.param(edition, f.requirement, f.rule, id=f"{edition}-{f.requirement}-{f.rule}"))
     return cases
 
 
@@ -254,11 +234,6 @@ def test_bare_organization_reports_what_is_missing_altogether() -> None:
             lambda o: change(change(o, "risk-supplier", actions=()), "opp-export", actions=()),
             "planning.actions-planned",
             [MAJOR, MAJOR],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG (rule vs code): planning.actions-planned is a _from_gaps check without a population, "
-                "so every risk and opportunity it examines unaddressed is still graded minor",
-            ),
             id="2-of-2-risks-major",
         ),
     ],
@@ -327,11 +302,6 @@ def test_model_decided_requirement_needs_no_evidence() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: awareness checks yield needs_evidence when nobody's awareness is recorded, and _judge keeps a "
-    "needs_evidence finding even when training records cite the clause, although the fix says such records settle it",
-)
 def test_training_records_settle_awareness_nobody_recorded() -> None:
     """With no awareness recorded per person, training records citing 7.3 a settle awareness of the policy."""
     org = complete()
@@ -407,11 +377,6 @@ def test_unknown_exclusion_raises_with_a_suggestion(edition: str, excluded: str,
     assert f"the {edition} catalog does not have" in str(info.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _exclusions matches only exact clause ids, so excluding a clause whose items the catalog lists "
-    "(7.4, 4.4.1, 6.2.2 - ids the strategies generate) raises instead of excluding its items; fix: clause_within",
-)
 def test_excluding_a_parent_clause_excludes_its_items() -> None:
     """Excluding 7.4 makes 7.4 a to e not applicable."""
     org = complete().evolve(exclusions=(Exclusion("7.4", "Communication is run by the group"),))

@@ -140,7 +140,7 @@ CASES: tuple[Case, ...] = (
         "context.climate",
         model(lambda o: o.without(["ci-climate"])),
         NC,
-        MINOR,
+        MAJOR,
         "no_climate_decision",
     ),
     Case(
@@ -194,8 +194,8 @@ CASES: tuple[Case, ...] = (
         "not_in_any_process",
         ("risk-supplier",),
     ),
-    Case("processes.evaluation", no_evidence("processes.evaluation"), NE, None, "needs-evidence"),
-    Case("processes.improvement", no_evidence("processes.improvement"), NE, None, "needs-evidence"),
+    Case("processes.evaluation", no_evidence("processes.evaluation"), NE, None, "needs_evidence"),
+    Case("processes.improvement", no_evidence("processes.improvement"), NE, None, "needs_evidence"),
     # -- 5.1.1 ---------------------------------------------------------------------------------
     Case(
         "leadership.accountability",
@@ -243,7 +243,7 @@ CASES: tuple[Case, ...] = (
         "leadership.communicate-importance",
         model(lambda o: change(o, "comm-policy", topics=(CommunicationTopic.QUALITY_CULTURE,))),
         NC,
-        MINOR,
+        MAJOR,
         "importance_not_communicated",
     ),
     Case(
@@ -255,12 +255,12 @@ CASES: tuple[Case, ...] = (
         ("obj-otd",),
         {"objective-plans.what": NC},
     ),
-    Case("leadership.engage-people", no_evidence("leadership.engage-people"), NE, None, "needs-evidence"),
+    Case("leadership.engage-people", no_evidence("leadership.engage-people"), NE, None, "needs_evidence"),
     Case(
         "leadership.quality-culture",
         model(_no_quality_culture),
         NC,
-        MINOR,
+        MAJOR,
         "quality_culture_not_promoted",
     ),
     Case(
@@ -271,7 +271,7 @@ CASES: tuple[Case, ...] = (
         "no_improvement_promoted",
         also={"review-outputs.improvement": OBS},
     ),
-    Case("leadership.support-managers", no_evidence("leadership.support-managers"), NE, None, "needs-evidence"),
+    Case("leadership.support-managers", no_evidence("leadership.support-managers"), NE, None, "needs_evidence"),
     # -- 5.1.2 ---------------------------------------------------------------------------------
     Case(
         "customer-focus.requirements",
@@ -293,7 +293,7 @@ CASES: tuple[Case, ...] = (
         "customer-focus.satisfaction",
         model(_satisfaction_not_tracked),
         NC,
-        MINOR,
+        MAJOR,
         "customer_satisfaction_not_tracked",
         also={"review-inputs.performance": NC},
     ),
@@ -537,8 +537,8 @@ CASES: tuple[Case, ...] = (
         "objective_not_measurable",
         ("obj-otd",),
     ),
-    Case("objectives.requirements", no_evidence("objectives.requirements"), NE, None, "needs-evidence"),
-    Case("objectives.relevant", no_evidence("objectives.relevant"), NE, None, "needs-evidence"),
+    Case("objectives.requirements", no_evidence("objectives.requirements"), NE, None, "needs_evidence"),
+    Case("objectives.relevant", no_evidence("objectives.relevant"), NE, None, "needs_evidence"),
     Case(
         "objectives.monitored",
         model(lambda o: change(o, "obj-otd", measurements=())),
@@ -555,7 +555,7 @@ CASES: tuple[Case, ...] = (
         "objective_not_communicated",
         ("obj-otd",),
     ),
-    Case("objectives.updated", no_evidence("objectives.updated"), NE, None, "needs-evidence"),
+    Case("objectives.updated", no_evidence("objectives.updated"), NE, None, "needs_evidence"),
     Case(
         "objective-plans.what",
         model(lambda o: change(o, "obj-otd", actions=())),
@@ -738,7 +738,7 @@ CASES: tuple[Case, ...] = (
         "review_input_missing",
         ("mr-2026-06",),
     ),
-    Case("review-outputs.records", no_evidence("review-outputs.records"), NE, None, "needs-evidence"),
+    Case("review-outputs.records", no_evidence("review-outputs.records"), NE, None, "needs_evidence"),
     Case(
         "review-outputs.improvement",
         model(lambda o: without_review_outputs(o, ReviewOutputKind.IMPROVEMENT)),
@@ -817,7 +817,7 @@ def test_requirements_without_a_check_are_violated_by_removing_evidence() -> Non
         for req in Catalog.builtin(edition)
         if not (registry.checks_for(req.id) or registry.checks_for(req.clause)) and not req.informative
     }
-    by_evidence = {case.requirement for case in CASES if case.rule == "needs-evidence"}
+    by_evidence = {case.requirement for case in CASES if case.rule == "needs_evidence"}
     assert by_evidence == unchecked
 
 

@@ -44,6 +44,7 @@ import attrs
 
 from iso9001_leadership.assessment import AssessmentError, Finding, Grade, Status
 from iso9001_leadership.catalog import Catalog, Requirement
+from iso9001_leadership.catalog._requirement import clause_within
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import Organization
 from iso9001_leadership.queries import Gap, GapKind, find_gaps
@@ -75,6 +76,7 @@ class _Shared:
     catalog: Catalog
     gaps: tuple[Gap, ...]
     evidence_by_clause: dict[str, tuple[str, ...]]
+    evidence_order: dict[str, int]
 
 
 @attrs.frozen
@@ -101,6 +103,7 @@ class CheckContext:
                 catalog=catalog,
                 gaps=tuple(find_gaps(graph, as_of=as_of)),
                 evidence_by_clause={k: tuple(v) for k, v in evidence.items()},
+                evidence_order={record.id: index for index, record in enumerate(org.evidence)},
             )
         )
 
@@ -141,9 +144,16 @@ class CheckContext:
         return tuple(g for g in self._shared.gaps if g.kind in wanted)
 
     def evidence_for(self, requirement: Requirement) -> tuple[str, ...]:
-        """Ids of evidence records that name the requirement's clause or id."""
-        table = self._shared.evidence_by_clause
-        return tuple(dict.fromkeys(table.get(requirement.clause, ()) + table.get(requirement.id, ())))
+        """Ids of evidence records that name the requirement's id, its clause, or a clause holding it.
+
+        Evidence citing ``7.3`` covers 7.3 a-d. Requirement ids (``awareness.policy``) are the same
+        in every edition; clause items may be lettered differently from one edition to the next.
+        """
+        found: list[str] = []
+        for cited, records in self._shared.evidence_by_clause.items():
+            if cited == requirement.id or clause_within(requirement.clause, cited):
+                found.extend(records)
+        return tuple(sorted(set(found), key=self._shared.evidence_order.__getitem__))
 
     # -- building findings ------------------------------------------------------------------
 

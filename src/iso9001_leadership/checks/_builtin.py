@@ -72,11 +72,21 @@ def _from_gaps(
             for g in ctx.gaps(*gap_kinds)
             if _kind_filter(ctx, subjects, g.subjects) and (clause is None or clause in g.clauses)
         ]
-        grade_major = major or (population is not None and _systemic(len(gaps), population(ctx.organization)))
+        examined = population(ctx.organization) if population is not None else _population_of(ctx.organization, gaps)
+        faulty = len({g.subjects[0] if g.subjects else "" for g in gaps})
+        grade_major = major or _systemic(faulty, examined)
         for gap in gaps:
             yield ctx.from_gap(gap, major=grade_major, status=status)
 
     return run
+
+
+def _population_of(org: Organization, gaps: Sequence[Any]) -> int:
+    """How many elements of the kind of the gaps' main subject the organization has."""
+    for gap in gaps:
+        if gap.subjects and gap.subjects[0] in org:
+            return len(org.ids(org.kind_of(gap.subjects[0])))
+    return 0
 
 
 def _each(
@@ -87,6 +97,7 @@ def _each(
     *,
     status: Status = Status.NONCONFORMITY,
     none_is_major: str | None = None,
+    none_rule: str = "",
 ) -> Body:
     """A check that examines each item and reports those at fault; ``fault`` returns the reason.
 
@@ -98,7 +109,7 @@ def _each(
         population = items(ctx.organization)
         if not population:
             if none_is_major:
-                yield ctx.nonconformity(f"no_{rule}", none_is_major, fix=fix, major=True)
+                yield ctx.nonconformity(none_rule or f"no_{rule}", none_is_major, fix=fix, major=True)
             return
         faults = [(item, reason) for item in population if (reason := fault(item, ctx)) is not None]
         systemic = _systemic(len(faults), len(population))
@@ -196,6 +207,13 @@ def _policy_approved(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _policy_communicated(ctx: CheckContext) -> Iterator[Finding]:
+    if ctx.organization.policy is None:
+        yield _no_policy(ctx)
+        return
+    yield from _from_gaps(G.POLICY_NOT_COMMUNICATED, population=lambda o: len(o.roles))(ctx)
+
+
 def _policy_available(ctx: CheckContext) -> Iterator[Finding]:
     policy = ctx.organization.policy
     if policy is None:
@@ -219,6 +237,7 @@ def _climate(ctx: CheckContext) -> Iterator[Finding]:
             "no_climate_decision",
             "No decision is recorded on whether climate change is a relevant issue",
             fix="Add a context issue with climate: true, the decision (relevant) and its rationale",
+            major=True,
         )
         return
     for issue in climate:
@@ -328,6 +347,7 @@ def _communicates_importance(ctx: CheckContext) -> Iterator[Finding]:
             "importance_not_communicated",
             "Top management does not communicate why quality management and conformity matter",
             fix="Plan a communication by a top-management role on the importance of the QMS (topics: qms_importance)",
+            major=True,
         )
 
 
@@ -364,6 +384,7 @@ def _quality_culture(ctx: CheckContext) -> Iterator[Finding]:
             "quality_culture_not_promoted",
             "Nothing shows top management promoting a quality culture and ethical behaviour",
             fix="Commit to it in the policy (quality_culture, ethical_behaviour) and communicate it",
+            major=True,
         )
 
 
@@ -399,6 +420,7 @@ def _customer_satisfaction(ctx: CheckContext) -> Iterator[Finding]:
             "customer_satisfaction_not_tracked",
             "No objective or review keeps customer satisfaction in view",
             fix="Set an objective under a customer-focus commitment, or review satisfaction in management reviews",
+            major=True,
         )
 
 
@@ -600,6 +622,7 @@ def _table() -> list[tuple[str, str, Body]]:
                 _inputs_outputs,
                 "Record its inputs and outputs",
                 none_is_major=_NO_PROCESSES,
+                none_rule="no_processes",
             ),
         ),
         ("processes.sequence-interaction", "interaction", _from_gaps(G.ISOLATED_PROCESS, population=process_count)),
@@ -652,7 +675,7 @@ def _table() -> list[tuple[str, str, Body]]:
             _commitment(CommitmentKind.CONTINUAL_IMPROVEMENT, "to continual improvement"),
         ),
         ("policy.documented", "controlled", _policy_documented),
-        ("policy.communicated", "communicated", _from_gaps(G.NO_POLICY, G.POLICY_NOT_COMMUNICATED, major=False)),
+        ("policy.communicated", "communicated", _policy_communicated),
         ("policy.available-to-parties", "available", _policy_available),
         (
             "roles.assigned",
@@ -692,6 +715,7 @@ def _table() -> list[tuple[str, str, Body]]:
                 _measurable,
                 "Give it a metric and a target",
                 none_is_major=_NO_OBJECTIVES,
+                none_rule="no_objectives",
             ),
         ),
         (
@@ -755,6 +779,7 @@ def _table() -> list[tuple[str, str, Body]]:
                 _communication_field("about", "what it is about"),
                 "Say what it communicates",
                 none_is_major="No communication about the QMS is planned",
+                none_rule="no_communications",
             ),
         ),
         (

@@ -447,7 +447,8 @@ class Evidence:
     dated: dt.date | None = value(None, "The document's date.")
     supports: tuple[str, ...] = refs(ANY_KIND, "Elements this evidence supports.")
     clauses: tuple[str, ...] = many(
-        "Clause ids this documented information demonstrates, for requirements the model alone cannot decide."
+        "Clause ids ('7.3 a', or '7.3' for all its items) or requirement ids ('awareness.policy', the same in every "
+        "edition) this documented information demonstrates, for requirements the model alone cannot decide."
     )
 
 

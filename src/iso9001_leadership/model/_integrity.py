@@ -22,6 +22,7 @@ from iso9001_leadership.exceptions import Problem
 
 from ._entities import (
     Action,
+    Evidence,
     Opportunity,
     QualityPolicy,
     Risk,
@@ -292,14 +293,19 @@ def _check_fields(
                 Problem(field_path, f"{field.name} cannot be negative", found=repr(value), expected="zero or more")
             )
         if field.name == "clauses":
+            # Evidence may also cite requirement ids, which stay the same from one edition to the next.
+            as_id = isinstance(element, Evidence)
             for i, clause in enumerate(value):
-                if not isinstance(clause, str) or not CLAUSE_PATTERN.match(clause):
+                if not isinstance(clause, str) or not (
+                    CLAUSE_PATTERN.match(clause) or (as_id and "." in clause and ID_PATTERN.match(clause))
+                ):
                     problems.append(
                         Problem(
                             f"{field_path}[{i}]",
                             "not a clause id",
                             found=repr(clause),
-                            expected="a clause number with an optional item letter, such as '5.3 a' or '9.3.2'",
+                            expected="a clause number with an optional item letter, such as '5.3 a' or '9.3.2'"
+                            + (", or a requirement id such as 'awareness.policy'" if as_id else ""),
                         )
                     )
         if attrs.has(type(value)):

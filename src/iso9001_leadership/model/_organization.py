@@ -210,6 +210,12 @@ class Organization:
         """The number of elements with an id."""
         return len(self._index)
 
+    def _repr_html_(self) -> str:
+        """A compact HTML summary for Jupyter."""
+        from iso9001_leadership._html import organization_html
+
+        return organization_html(self)
+
     # -- convenience views --------------------------------------------------------------
 
     @property
