@@ -1,0 +1,152 @@
+"""Properties of the strategies for organizations with and without chosen gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iso9001_leadership import dumps, loads
+from iso9001_leadership.graph import OrgGraph
+from iso9001_leadership.queries import GapKind, find_gaps
+from iso9001_leadership.strategies import (
+    EXCLUSIVE_GAPS,
+    IMPOSSIBLE_GAPS,
+    gap_free_organizations,
+    organizations_with_gaps,
+    organizations_without_gaps,
+)
+from iso9001_leadership.testing import assert_no_gaps
+
+AS_OF = dt.date(2026, 11, 24)
+
+#: Every kind a valid organization can have.
+POSSIBLE = [kind for kind in GapKind if kind not in IMPOSSIBLE_GAPS]
+
+#: Per-kind tests draw few, small organizations: the many-kinds tests below explore further.
+PER_KIND = settings(max_examples=5)
+
+
+def _kinds(org, as_of=AS_OF, kinds=None):
+    return {gap.kind for gap in find_gaps(OrgGraph.from_organization(org), as_of=as_of, kinds=kinds)}
+
+
+def _compatible(kinds):
+    return not any(first in kinds and second in kinds for first, second in EXCLUSIVE_GAPS)
+
+
+@pytest.mark.parametrize("kind", POSSIBLE, ids=[kind.value for kind in POSSIBLE])
+@PER_KIND
+@given(data=st.data())
+def test_with_one_kind_has_it(kind, data):
+    """organizations_with_gaps([kind]) always has a gap of that kind, whatever the date."""
+    org = data.draw(organizations_with_gaps([kind], max_size=2))
+    assert kind in _kinds(org)
+    assert kind in _kinds(org, as_of=None)
+
+
+@pytest.mark.parametrize("kind", list(GapKind), ids=[kind.value for kind in GapKind])
+@PER_KIND
+@given(data=st.data())
+def test_without_one_kind_lacks_it(kind, data):
+    """organizations_without_gaps([kind]) never has a gap of that kind, on the date given."""
+    org = data.draw(organizations_without_gaps([kind], as_of=AS_OF, max_size=2))
+    assert kind not in _kinds(org)
+
+
+@given(
+    st.lists(st.sampled_from(POSSIBLE), unique=True, min_size=1, max_size=8)
+    .filter(_compatible)
+    .flatmap(lambda kinds: st.tuples(st.just(kinds), organizations_with_gaps(kinds)))
+)
+def test_with_several_kinds_has_them_all(case):
+    """An organization drawn with several gap kinds has a gap of each."""
+    kinds, org = case
+    assert set(kinds) <= _kinds(org)
+
+
+@given(
+    st.lists(st.sampled_from(list(GapKind)), unique=True, min_size=1, max_size=10).flatmap(
+        lambda kinds: st.tuples(st.just(kinds), organizations_without_gaps(kinds, as_of=AS_OF))
+    )
+)
+def test_without_several_kinds_lacks_them_all(case):
+    """An organization drawn without several gap kinds has none of them."""
+    kinds, org = case
+    assert not _kinds(org, kinds=kinds)
+
+
+@given(gap_free_organizations(as_of=AS_OF, max_size=5))
+def test_gap_free_organizations_have_no_gap(org):
+    """find_gaps finds nothing in a gap-free organization, and assert_no_gaps passes."""
+    assert find_gaps(OrgGraph.from_organization(org), as_of=AS_OF) == ()
+    assert_no_gaps(org, as_of=AS_OF)
+
+
+@given(gap_free_organizations())
+def test_gap_free_without_date_holds_for_dateless_queries(org):
+    """Without a date, the guarantee holds for queries that judge no date."""
+    assert find_gaps(OrgGraph.from_organization(org), as_of=None) == ()
+
+
+@given(organizations_with_gaps(["self_audit", "unowned_requirement", "policy_review_overdue"]))
+def test_assert_no_gaps_fails_on_injected_gaps(org):
+    """assert_no_gaps names every injected kind in its failure."""
+    with pytest.raises(AssertionError) as caught:
+        assert_no_gaps(org, kinds=["self_audit", "unowned_requirement", "policy_review_overdue"], as_of=AS_OF)
+    for kind in ("self_audit (9.2.2 c)", "unowned_requirement (5.1.2 a)", "policy_review_overdue (5.2.2 a)"):
+        assert kind in str(caught.value)
+
+
+@given(st.one_of(organizations_with_gaps(POSSIBLE[:10]), organizations_without_gaps(POSSIBLE, as_of=AS_OF)))
+def test_generated_organizations_round_trip(org):
+    """Repaired and injected organizations are valid, and survive a dump and a load unchanged."""
+    assert loads(dumps(org)) == org
+
+
+@settings(max_examples=10)
+@given(organizations_with_gaps([GapKind.SPAN_OF_CONTROL, GapKind.NO_TOP_MANAGEMENT]))
+def test_span_of_control_without_top_management(org):
+    """Kinds that change the reporting lines combine: a wide span under no top management."""
+    assert not org.top_management
+    assert {GapKind.SPAN_OF_CONTROL, GapKind.NO_TOP_MANAGEMENT} <= _kinds(org)
+
+
+@pytest.mark.parametrize("kind", sorted(IMPOSSIBLE_GAPS, key=list(GapKind).index))
+def test_impossible_kinds_are_refused(kind):
+    """Asking for a gap no valid organization can have is a ValueError saying so."""
+    with pytest.raises(ValueError, match=f"no valid organization has these gaps: {kind.value}"):
+        organizations_with_gaps([kind])
+
+
+@pytest.mark.parametrize(("first", "second"), EXCLUSIVE_GAPS, ids=[f"{a.value}+{b.value}" for a, b in EXCLUSIVE_GAPS])
+def test_exclusive_kinds_are_refused(first, second):
+    """Asking for two kinds that exclude each other is a ValueError naming both."""
+    with pytest.raises(ValueError, match=f"gaps '{first.value}' and '{second.value}' exclude each other"):
+        organizations_with_gaps([second, first])
+
+
+@pytest.mark.parametrize(
+    ("kinds", "error", "message"),
+    [
+        ("self_audit", TypeError, "expected a list of gap kinds, not 'self_audit'"),
+        (GapKind.SELF_AUDIT, TypeError, "expected a list of gap kinds"),
+        (["self_audt"], ValueError, "'self_audt' is not a gap kind; did you mean 'self_audit'?"),
+    ],
+    ids=["string", "member", "unknown"],
+)
+@pytest.mark.parametrize("strategy", [organizations_with_gaps, organizations_without_gaps])
+def test_bad_kinds_are_refused(strategy, kinds, error, message):
+    """Kinds must come as a list of GapKind members or their values."""
+    with pytest.raises(error, match=message):
+        strategy(kinds)
+
+
+@given(organizations_with_gaps([GapKind.NO_TOP_MANAGEMENT, GapKind.NO_POLICY]))
+def test_the_exclusive_pairs_really_exclude_each_other(org):
+    """Without top management or a policy, the kinds paired with them in EXCLUSIVE_GAPS are never reported."""
+    found = _kinds(org)
+    assert {GapKind.NO_TOP_MANAGEMENT, GapKind.NO_POLICY} <= found
+    assert not found & {second for _, second in EXCLUSIVE_GAPS}
