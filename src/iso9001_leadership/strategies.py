@@ -4,6 +4,17 @@ Requires the ``test`` extra (hypothesis). Every organization drawn passes every 
 rule of :class:`~iso9001_leadership.Organization`; references are drawn from the ids that
 exist, so the generated graphs are richly connected.
 
+These strategies are public API, for property tests of your own tools and checks:
+
+- :func:`organizations`: any valid organization;
+- :func:`organizations_with_gaps`: with at least one gap of each chosen
+  :class:`~iso9001_leadership.GapKind`;
+- :func:`organizations_without_gaps`: with no gap of the chosen kinds;
+- :func:`gap_free_organizations`: with no gap at all.
+
+The last three draw an organization with :func:`organizations` and then change it
+deterministically, so hypothesis shrinks them as well as the first.
+
 Examples
 --------
 >>> from hypothesis import given, settings
@@ -594,10 +605,8 @@ def _owns_one_process(responsibility: Responsibility) -> bool:
     return len(responsibility.processes) == 1 and serves(responsibility.clauses, "5.3", "b")
 
 
-def _new_policy(
-    org: Organization, as_of: dt.date | None, *, next_review: dt.date | None = _FAR_REVIEW
-) -> QualityPolicy:
-    """A policy that reaches every role, approved by top management, reviewed in time."""
+def _new_policy(org: Organization, as_of: dt.date | None) -> QualityPolicy:
+    """A policy that reaches every role, approved by top management, next reviewed after ``as_of``."""
     policy_id = _fresh(org, "quality-policy")
     tops = _tops(org)
     return QualityPolicy(
@@ -605,7 +614,7 @@ def _new_policy(
         statement="We deliver what our customers need and keep improving how we do it.",
         commitments=(Commitment(id=_fresh(org, "commitment", [policy_id]), kind=CommitmentKind.SATISFY_REQUIREMENTS),),
         approved_by=tops[0] if tops else None,
-        next_review=None if next_review is None else max(next_review, as_of or next_review),
+        next_review=max(_FAR_REVIEW, as_of or _FAR_REVIEW),
         communicated_to=tuple(role.id for role in org.roles),
     )
 
