@@ -377,8 +377,8 @@ def assess(
 def _exclusions(org: Organization, catalog: Catalog) -> tuple[dict[str, str], tuple[str, ...]]:
     """The requirements excluded (id -> justification) and the exclusions outside the catalog.
 
-    An exclusion names a requirement id, a clause id, or a clause whose items it excludes all
-    (``7.4`` excludes 7.4 a-e). One that names a clause the catalog does not cover (``8.3``,
+    An exclusion names a requirement id, a clause id of the catalog, or a clause whose items it
+    excludes all (``7.4`` excludes 7.4 a-e; ``9.3.3``, a requirement of its own, only itself). One that names a clause the catalog does not cover (``8.3``,
     ``7.1.5``) is kept aside: it does not bear on leadership. One that looks like a typo of
     something the catalog has (an unknown requirement id, or an unknown item of a clause the
     catalog lists) is an error.
@@ -389,7 +389,13 @@ def _exclusions(org: Organization, catalog: Catalog) -> tuple[dict[str, str], tu
     numbers = {req.clause.split(" ", 1)[0] for req in catalog}
     for exclusion in org.exclusions:
         name = exclusion.requirement
-        matched = [name] if name in catalog else [req.id for req in catalog if clause_within(req.clause, name)]
+        if name in catalog:
+            matched = [name]
+        else:
+            # A clause the catalog lists is excluded as such; one that only holds items excludes them all.
+            matched = [req.id for req in catalog if req.clause == name] or [
+                req.id for req in catalog if clause_within(req.clause, name)
+            ]
         if matched:
             for req_id in matched:
                 excluded.setdefault(req_id, exclusion.justification)
