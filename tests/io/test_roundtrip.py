@@ -97,3 +97,31 @@ def test_dates_are_written_as_iso_text() -> None:
     org = Organization(name="Acme", reviews=(ManagementReview(id="mr", held_on=dt.date(2026, 3, 4)),))
     assert "held_on: '2026-03-04'" in dumps(org)
     assert '"held_on": "2026-03-04"' in dumps(org, format="json")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Acme\nroles:\n  - {id: ceo, title: CEO, top_management: true}\n",
+        "a: yes\nb: 017\nc: 2026-01-01\nd: 0x10\ne: 1.5e3\nf: ~\ng: True\nh: ''\n",
+        "name: a\nname: b\n",
+        "scope: !!python/object/apply:os.system ['x']\n",
+        "p:\n  - &x {id: a}\n  - {<<: *x, id: b}\n",
+        "name: [unclosed\n",
+        "\tname: Acme\n",
+        "name: a\n---\nname: b\n",
+        "text: |\n  two\n  lines\n",
+    ],
+)
+def test_libyaml_and_pure_python_parsers_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast libyaml parser and the pure-Python fallback give the same data, positions and problems."""
+    from iso9001_leadership.io import _yaml
+
+    fast = _yaml.parse_yaml(text)
+    monkeypatch.setattr(_yaml, "_LOADER", _yaml._CoreLoader)
+    slow = _yaml.parse_yaml(text)
+    assert (fast[0], fast[1], [(p.path, p.line, p.column) for p in fast[2]]) == (
+        slow[0],
+        slow[1],
+        [(p.path, p.line, p.column) for p in slow[2]],
+    )

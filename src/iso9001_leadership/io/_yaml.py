@@ -69,6 +69,26 @@ _CoreLoader.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])  # the empty s
 _CoreLoader.add_implicit_resolver(_MERGE, re.compile(r"^<<$"), ["<"])  # recognised only to be refused
 _CoreLoader.add_constructor(_INT, _CoreLoader.construct_core_int)
 
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _LOADER: type[Any] = _CoreLoader
+else:
+
+    class _FastCoreLoader(CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """The same loader on libyaml's parser: the same nodes and marks, several times faster."""
+
+        yaml_implicit_resolvers = _CoreLoader.yaml_implicit_resolvers
+        yaml_constructors = _CoreLoader.yaml_constructors
+        construct_core_int = _CoreLoader.construct_core_int
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _LOADER = _FastCoreLoader
+
 
 class _Dumper(yaml.SafeDumper):
     """Quotes every string that either YAML 1.1 or our core resolver would read as non-text."""
@@ -126,7 +146,7 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, loader: _CoreLoader) -> None:
+    def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.positions = Positions()
         self.problems: list[Problem] = []
@@ -195,7 +215,7 @@ class _Builder:
 
 def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
     """Parse one YAML document into plain data, with positions and every problem found."""
-    loader = _CoreLoader(text)
+    loader = _LOADER(text)
     try:
         try:
             node = loader.get_single_node()
@@ -213,4 +233,6 @@ def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
         data = builder.build(node, "")
         return data, builder.positions, builder.problems
     finally:
-        loader.dispose()
+        dispose = getattr(loader, "dispose", None)
+        if dispose is not None:
+            dispose()
