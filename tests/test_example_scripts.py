@@ -41,3 +41,42 @@ def test_what_if_reports_impact_and_the_fix() -> None:
     out = run("what_if.py")
     assert out.startswith("people whose absence breaks the most:")
     assert "giving proc-calibration an owner fixes 1 finding(s); score +" in out
+
+
+def test_ci_guard_example_passes_and_catches_a_regression(tmp_path: Path) -> None:
+    """examples/ci guards the example with the pytest plugin: it passes, and fails once the 5.3 a duty is dropped."""
+    folder = SCRIPTS.parent / "ci"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "3 passed" in proc.stdout
+
+    broken = tmp_path / "organization.yaml"
+    text = (SCRIPTS.parent / "precision-pumps" / "organization.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace('clauses: ["5.3 a"]', "clauses: []", 1), encoding="utf-8")
+    (tmp_path / "pytest.ini").write_text(
+        (folder / "pytest.ini")
+        .read_text(encoding="utf-8")
+        .replace("../precision-pumps/organization.yaml", "organization.yaml"),
+        encoding="utf-8",
+    )
+    (tmp_path / "test_organization.py").write_text(
+        (folder / "test_organization.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "3 failed" in proc.stdout
+    assert "Nobody is assigned to making sure the QMS conforms to ISO 9001" in proc.stdout
