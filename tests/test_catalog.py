@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iso9001_leadership._names import ID_PATTERN
 from iso9001_leadership.catalog import (
     DEFAULT_EDITION,
     EDITIONS,
@@ -29,8 +30,8 @@ from iso9001_leadership.catalog import (
     load_requirements,
     loads_requirements,
 )
+from iso9001_leadership.clauses import CLAUSE_PATTERN
 from iso9001_leadership.exceptions import Iso9001Error
-from iso9001_leadership.model._integrity import CLAUSE_PATTERN, ID_PATTERN
 
 BOTH = ("2015", "2026")
 

@@ -6,24 +6,8 @@ from iso9001_leadership.model import EntityKind, Organization
 
 __all__ = ["summarize"]
 
-_LABELS: tuple[tuple[EntityKind, str], ...] = (
-    (EntityKind.ROLE, "roles"),
-    (EntityKind.PERSON, "people"),
-    (EntityKind.AUTHORITY, "authorities"),
-    (EntityKind.RESPONSIBILITY, "responsibilities"),
-    (EntityKind.PROCESS, "processes"),
-    (EntityKind.OBJECTIVE, "quality objectives"),
-    (EntityKind.CONTEXT_ISSUE, "context issues"),
-    (EntityKind.INTERESTED_PARTY, "interested parties"),
-    (EntityKind.PARTY_REQUIREMENT, "party requirements"),
-    (EntityKind.RISK, "risks"),
-    (EntityKind.OPPORTUNITY, "opportunities"),
-    (EntityKind.ACTION, "actions"),
-    (EntityKind.COMMUNICATION, "communications"),
-    (EntityKind.REVIEW, "management reviews"),
-    (EntityKind.RESOURCE, "resources"),
-    (EntityKind.EVIDENCE, "evidence records"),
-)
+#: The kinds counted, in file order (the policy and its commitments get a line of their own).
+_COUNTED = tuple(k for k in EntityKind if k not in (EntityKind.POLICY, EntityKind.COMMITMENT))
 
 
 def summarize(org: Organization) -> str:
@@ -41,8 +25,8 @@ def summarize(org: Organization) -> str:
     lines = [org.name]
     if org.scope:
         lines.append(f"  scope: {org.scope}")
-    counts = {kind: len(org.ids(kind)) for kind, _ in _LABELS}
-    lines.extend(f"  {label}: {counts[kind]}" for kind, label in _LABELS if counts[kind])
+    counts = {kind: len(org.ids(kind)) for kind in _COUNTED}
+    lines.extend(f"  {kind.nouns}: {counts[kind]}" for kind in _COUNTED if counts[kind])
     top = ", ".join(f"{r.title} ({r.id})" for r in org.top_management) or "none designated"
     lines.append(f"  top management: {top}")
     if org.policy is None:

@@ -30,11 +30,11 @@ from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.catalog import Catalog, Decidability, Requirement, Theme
-from iso9001_leadership.catalog._requirement import clause_within
+from iso9001_leadership.clauses import CLAUSE_PATTERN, clause_within
 from iso9001_leadership.exceptions import AssessmentError
 from iso9001_leadership.model import Organization
-from iso9001_leadership.model._integrity import CLAUSE_PATTERN, suggest
 
 __all__ = [
     "Assessment",

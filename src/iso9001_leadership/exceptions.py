@@ -3,7 +3,24 @@
 Every exception the library raises on purpose derives from :class:`Iso9001Error`, so one
 ``except Iso9001Error`` catches them all. Each also subclasses the built-in exception that fits
 (``ValueError`` for bad data, ``KeyError`` for an unknown id), so code that already catches the
-built-ins keeps working.
+built-ins keeps working. Between the root and the leaves sit four categories::
+
+    Iso9001Error
+    ├── InputError (ValueError)          what the user gave is not valid
+    │   ├── InvalidOrganizationError
+    │   │   └── LoadError
+    │   └── CatalogError
+    │       └── CatalogPluginError       (also a PluginError)
+    ├── NotFoundError (LookupError)      a name that is not there
+    │   ├── UnknownIdError (KeyError)
+    │   └── UnknownRequirementError (KeyError)
+    ├── UsageError (ValueError)          asked for something that cannot be done
+    │   ├── AssessmentError
+    │   │   └── CheckPluginError         (also a PluginError)
+    │   ├── ReportError
+    │   ├── ExportError
+    │   └── MissingExtraError (ImportError)
+    └── PluginError                      a plug-in could not be loaded or failed
 
 Problems with an organization (in a file or built in Python) are reported *all at once*: the
 error carries a tuple of :class:`Problem` records, each naming the path of the offending field
@@ -20,13 +37,21 @@ import attrs
 __all__ = [
     "AssessmentError",
     "CatalogError",
+    "CatalogPluginError",
+    "CheckPluginError",
+    "ExportError",
+    "InputError",
     "InvalidOrganizationError",
     "Iso9001Error",
     "LoadError",
+    "MissingExtraError",
+    "NotFoundError",
+    "PluginError",
     "Problem",
     "ReportError",
     "UnknownIdError",
     "UnknownRequirementError",
+    "UsageError",
 ]
 
 
@@ -78,7 +103,38 @@ class Iso9001Error(Exception):
     """The root of every exception this library raises on purpose."""
 
 
-class InvalidOrganizationError(Iso9001Error, ValueError):
+class InputError(Iso9001Error, ValueError):
+    """The category of errors in what the user gave: an organization, a file, a catalog."""
+
+
+class NotFoundError(Iso9001Error, LookupError):
+    """The category of errors for a name looked up that is not there (an element id, a requirement id)."""
+
+
+class UsageError(Iso9001Error, ValueError):
+    """The category of errors for a call that asks for something that cannot be done.
+
+    An unknown report or graph format, an assessment that cannot run as asked, a helper whose
+    optional dependency is not installed.
+    """
+
+
+class PluginError(Iso9001Error):
+    """The category of errors raised when a plug-in cannot be loaded or fails.
+
+    Plug-ins are found through entry points (see :mod:`iso9001_leadership.typing`). The entry
+    point's group, name and value are kept as :attr:`group`, :attr:`plugin` and :attr:`target`.
+    Each leaf also belongs to the category of the stage the plug-in extends
+    (:class:`CatalogPluginError` is a :class:`CatalogError`, :class:`CheckPluginError` an
+    :class:`AssessmentError`), so code catching those keeps working.
+    """
+
+    group: str
+    plugin: str
+    target: str
+
+
+class InvalidOrganizationError(InputError):
     """Raised when an organization breaks the model's rules.
 
     Raised by :class:`~iso9001_leadership.Organization` when it is built with unknown or
@@ -115,7 +171,7 @@ class LoadError(InvalidOrganizationError):
         super().__init__(problems, summary=summary)
 
 
-class UnknownIdError(Iso9001Error, KeyError):
+class UnknownIdError(NotFoundError, KeyError):
     """Raised when an id is looked up that the organization does not have.
 
     The offending id is kept as :attr:`id`; :attr:`suggestion` is the nearest known id, if any.
@@ -136,7 +192,7 @@ class UnknownIdError(Iso9001Error, KeyError):
         return str(self.args[0])
 
 
-class CatalogError(Iso9001Error, ValueError):
+class CatalogError(InputError):
     """Raised when a requirement catalog cannot be built as asked.
 
     Raised for a catalog file that is not valid (malformed YAML, unknown or missing fields,
@@ -158,7 +214,7 @@ class CatalogError(Iso9001Error, ValueError):
         super().__init__("\n".join(lines))
 
 
-class UnknownRequirementError(Iso9001Error, KeyError):
+class UnknownRequirementError(NotFoundError, KeyError):
     """Raised when a requirement id is looked up that the catalog does not hold.
 
     The offending id is kept as :attr:`id`; :attr:`suggestion` is the nearest known id, if any.
@@ -179,7 +235,7 @@ class UnknownRequirementError(Iso9001Error, KeyError):
         return str(self.args[0])
 
 
-class AssessmentError(Iso9001Error, ValueError):
+class AssessmentError(UsageError):
     """Raised when an assessment cannot be run as asked.
 
     Raised when an exclusion names no requirement of the catalog, when the catalog's edition is
@@ -194,7 +250,7 @@ class AssessmentError(Iso9001Error, ValueError):
         self.requirement = requirement
 
 
-class ReportError(Iso9001Error, ValueError):
+class ReportError(UsageError):
     """Raised when a report is asked for in a format that does not exist; the name is kept as :attr:`format`."""
 
     format: str
@@ -202,3 +258,53 @@ class ReportError(Iso9001Error, ValueError):
     def __init__(self, message: str, format: str) -> None:
         super().__init__(message)
         self.format = format
+
+
+class ExportError(UsageError):
+    """Raised when a graph is asked for in a format that does not exist; the name is kept as :attr:`format`."""
+
+    format: str
+
+    def __init__(self, message: str, format: str) -> None:
+        super().__init__(message)
+        self.format = format
+
+
+class MissingExtraError(UsageError, ImportError):
+    """Raised when a helper needs an optional package (pandas, matplotlib) that is not installed.
+
+    The message says what to install; the missing package's name is kept as :attr:`package`
+    (and as ``ImportError``'s :attr:`name`).
+
+    Examples
+    --------
+    >>> error = MissingExtraError("pandas", "to_frame()")
+    >>> print(error)
+    to_frame() needs pandas, which is not installed; install it with: pip install "iso9001-leadership[notebook]"
+    >>> isinstance(error, ImportError), error.package
+    (True, 'pandas')
+    """
+
+    package: str
+
+    def __init__(self, package: str, needed_by: str, *, extra: str = "notebook") -> None:
+        install = f'pip install "iso9001-leadership[{extra}]"'
+        super().__init__(f"{needed_by} needs {package}, which is not installed; install it with: {install}")
+        self.package = package
+        self.name = package
+
+
+class CatalogPluginError(PluginError, CatalogError):
+    """Raised when a catalog plug-in (group ``iso9001_leadership.catalogs``) cannot be loaded or fails."""
+
+    def __init__(self, message: str, *, group: str, plugin: str, target: str) -> None:
+        self.group, self.plugin, self.target = group, plugin, target
+        super().__init__(message, source=f"catalog plug-in {plugin!r} ({target})")
+
+
+class CheckPluginError(PluginError, AssessmentError):
+    """Raised when a check plug-in (group ``iso9001_leadership.checks``) cannot be loaded or fails."""
+
+    def __init__(self, message: str, *, group: str, plugin: str, target: str) -> None:
+        self.group, self.plugin, self.target = group, plugin, target
+        super().__init__(f"the check plug-in {plugin!r} ({target}) {message}")

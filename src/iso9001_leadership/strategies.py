@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import (
     Action,
@@ -79,7 +80,6 @@ from iso9001_leadership.model import (
     Role,
     TargetDirection,
 )
-from iso9001_leadership.model._integrity import suggest
 from iso9001_leadership.queries import (
     DEFAULT_MAX_DIRECT_REPORTS,
     Gap,

@@ -59,13 +59,13 @@ from typing import Any, NoReturn
 import attrs
 import pytest
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.assessment import Assessment, Finding, Grade, Status, assess, severity
 from iso9001_leadership.catalog import DEFAULT_EDITION, EDITIONS
 from iso9001_leadership.exceptions import AssessmentError, CatalogError, LoadError
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.io import load
 from iso9001_leadership.model import Organization
-from iso9001_leadership.model._integrity import suggest
 from iso9001_leadership.queries import DEFAULT_MAX_DIRECT_REPORTS, Gap, GapKind, find_gaps
 
 __all__ = [

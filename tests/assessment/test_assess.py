@@ -40,8 +40,8 @@ from iso9001_leadership.catalog import (
     Theme,
 )
 from iso9001_leadership.catalog import PLUGIN_GROUP as CATALOG_GROUP
-from iso9001_leadership.catalog._requirement import clause_within
 from iso9001_leadership.checks import PLUGIN_GROUP, CheckContext, CheckRegistry, default_registry
+from iso9001_leadership.clauses import clause_within
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "precision-pumps" / "organization.yaml"

@@ -12,8 +12,7 @@ from tests.assessment._orgs import AS_OF
 from iso9001_leadership import Organization, dumps, loads
 from iso9001_leadership.assessment import Assessment, AssessmentError, Status, assess, diff, severity
 from iso9001_leadership.catalog import EDITIONS, Catalog
-from iso9001_leadership.catalog._requirement import clause_within
-from iso9001_leadership.model._integrity import CLAUSE_PATTERN
+from iso9001_leadership.clauses import CLAUSE_PATTERN, clause_within
 from iso9001_leadership.strategies import organizations
 
 editions = st.sampled_from(EDITIONS)

@@ -20,6 +20,8 @@ Examples
 
 from __future__ import annotations
 
+from iso9001_leadership.clauses import clause_key
+
 from ._catalog import PLUGIN_GROUP, Catalog, CatalogPlugin, EditionDiff, Renumbering
 from ._errors import CatalogError, UnknownRequirementError
 from ._files import load_requirements, loads_requirements
@@ -31,7 +33,6 @@ from ._requirement import (
     EvidenceGuide,
     Requirement,
     Theme,
-    clause_key,
 )
 
 __all__ = [

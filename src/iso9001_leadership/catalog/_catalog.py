@@ -9,8 +9,9 @@ from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import suggest
+from iso9001_leadership.clauses import clause_key, clause_within
 from iso9001_leadership.exceptions import Problem
-from iso9001_leadership.model._integrity import suggest
 
 from ._errors import CatalogError, UnknownRequirementError
 from ._files import Located, builtin_requirements, read_file
@@ -23,8 +24,6 @@ from ._requirement import (
     Requirement,
     Theme,
     check_edition,
-    clause_key,
-    clause_within,
 )
 
 __all__ = ["PLUGIN_GROUP", "Catalog", "CatalogPlugin", "EditionDiff", "Renumbering"]

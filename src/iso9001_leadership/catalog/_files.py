@@ -20,11 +20,11 @@ from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import Problem
 from iso9001_leadership.io._converter import _InvalidValueError, problems_from_exception
 from iso9001_leadership.io._converter import converter as _base_converter
 from iso9001_leadership.io._yaml import Positions, join_path, parse_yaml
-from iso9001_leadership.model._integrity import suggest
 
 from ._errors import CatalogError
 from ._requirement import (

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 
 import attrs
 
+from iso9001_leadership._names import ID_PATTERN, to_tuple
+from iso9001_leadership.clauses import ClauseKey, clause_key
 from iso9001_leadership.exceptions import Problem
-from iso9001_leadership.model._integrity import ID_PATTERN
 
 from ._errors import CatalogError
 
@@ -23,7 +23,6 @@ __all__ = [
     "Requirement",
     "Theme",
     "check_edition",
-    "clause_key",
 ]
 
 #: The editions the catalog knows, oldest first.
@@ -81,10 +80,6 @@ class Decidability(enum.Enum):
     EVIDENCE = "evidence"
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class EvidenceGuide:
     """How a requirement can be evidenced: in the organization model and in documents.
@@ -97,41 +92,8 @@ class EvidenceGuide:
         Documented information, records or audit techniques that would settle it.
     """
 
-    model: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    documents: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-
-
-_TOKEN = re.compile(r"[0-9]+|[^\W0-9_]+")
-
-#: The sort key of a clause id: its numbers and words, then the text itself as the tie-break.
-ClauseKey = tuple[tuple[tuple[int, int, str], ...], str]
-
-
-def clause_key(clause: str) -> ClauseKey:
-    """The natural sort key of a clause id: numbers compare as numbers, words as words.
-
-    Punctuation and spaces only separate parts, numbers sort before words, and a clause sorts
-    before its own items. Two different ids never get equal keys, so the order is total.
-
-    Examples
-    --------
-    >>> sorted(["5.10", "5.1.2", "5.1.1 b", "5.3", "4.4.1", "5.1.1 a", "5.3 a"], key=clause_key)
-    ['4.4.1', '5.1.1 a', '5.1.1 b', '5.1.2', '5.3', '5.3 a', '5.10']
-    """
-    parts = tuple(
-        (0, int(token), "") if "0" <= token[0] <= "9" else (1, 0, token.casefold()) for token in _TOKEN.findall(clause)
-    )
-    return parts, clause
-
-
-def _clause_parts(clause: str) -> tuple[tuple[int, int, str], ...]:
-    return clause_key(clause)[0]
-
-
-def clause_within(clause: str, prefix: str) -> bool:
-    """Whether ``clause`` is ``prefix`` or one of its sub-clauses or items (``5.1`` holds ``5.1.1 a``, not ``5.10``)."""
-    head = _clause_parts(prefix)
-    return _clause_parts(clause)[: len(head)] == head
+    model: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    documents: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 def _editions(value: Iterable[str]) -> tuple[str, ...]:
@@ -242,7 +204,7 @@ class Requirement:
     changed_in: tuple[str, ...] = attrs.field(default=(), converter=_editions)
     unconfirmed: bool = False
     informative: bool = False
-    supersedes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    supersedes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     origin: str = ""
 
     def __attrs_post_init__(self) -> None:

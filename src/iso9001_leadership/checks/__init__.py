@@ -44,7 +44,7 @@ import attrs
 
 from iso9001_leadership.assessment import AssessmentError, Finding, Grade, Status
 from iso9001_leadership.catalog import Catalog, Requirement
-from iso9001_leadership.catalog._requirement import clause_within
+from iso9001_leadership.clauses import clause_within
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import Organization
 from iso9001_leadership.queries import Gap, GapKind, find_gaps

@@ -28,8 +28,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import Problem
-from iso9001_leadership.model._integrity import suggest
 
 from ._yaml import join_path
 

@@ -23,8 +23,9 @@ from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import ID_PATTERN
 from iso9001_leadership.model import EntityKind, Organization, clause_of, doc_of, refs_of
-from iso9001_leadership.model._integrity import COLLECTIONS, ID_PATTERN, NESTED
+from iso9001_leadership.model._integrity import COLLECTIONS, NESTED
 
 from ._converter import describe_type
 from ._files import write_atomically

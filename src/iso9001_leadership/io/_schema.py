@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import ID_PATTERN
 from iso9001_leadership.model import Organization, clause_of, doc_of, refs_of
-from iso9001_leadership.model._integrity import ID_PATTERN
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema"]
 

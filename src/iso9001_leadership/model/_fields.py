@@ -8,10 +8,11 @@ each reference, and the JSON Schema and ``docs/file-format.md`` take their descr
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
+
+from iso9001_leadership._names import to_tuple
 
 T = TypeVar("T")
 
@@ -42,17 +43,41 @@ class EntityKind(enum.Enum):
     RESOURCE = "resource"
     EVIDENCE = "evidence"
 
+    @property
+    def noun(self) -> str:
+        """How a reader names one element of this kind: ``"management review"``."""
+        return _NOUNS[self][0]
+
+    @property
+    def nouns(self) -> str:
+        """How a reader names several: ``"management reviews"``, ``"people"``."""
+        return _NOUNS[self][1]
+
+
+_NOUNS: dict[EntityKind, tuple[str, str]] = {
+    EntityKind.ROLE: ("role", "roles"),
+    EntityKind.PERSON: ("person", "people"),
+    EntityKind.AUTHORITY: ("authority", "authorities"),
+    EntityKind.RESPONSIBILITY: ("responsibility", "responsibilities"),
+    EntityKind.PROCESS: ("process", "processes"),
+    EntityKind.POLICY: ("quality policy", "quality policies"),
+    EntityKind.COMMITMENT: ("policy commitment", "policy commitments"),
+    EntityKind.OBJECTIVE: ("quality objective", "quality objectives"),
+    EntityKind.CONTEXT_ISSUE: ("context issue", "context issues"),
+    EntityKind.INTERESTED_PARTY: ("interested party", "interested parties"),
+    EntityKind.PARTY_REQUIREMENT: ("party requirement", "party requirements"),
+    EntityKind.RISK: ("risk", "risks"),
+    EntityKind.OPPORTUNITY: ("opportunity", "opportunities"),
+    EntityKind.ACTION: ("action", "actions"),
+    EntityKind.COMMUNICATION: ("communication", "communications"),
+    EntityKind.REVIEW: ("management review", "management reviews"),
+    EntityKind.RESOURCE: ("resource", "resources"),
+    EntityKind.EVIDENCE: ("evidence record", "evidence records"),
+}
+
 
 #: Every kind, for references that may point at any element (evidence, communications).
 ANY_KIND: tuple[EntityKind, ...] = tuple(EntityKind)
-
-
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    """Turn any iterable (a list from Python code) into a tuple; refuse a bare string."""
-    if isinstance(value, str | bytes):
-        msg = f"expected a list, not the string {value!r}"
-        raise TypeError(msg)
-    return tuple(value)
 
 
 def _meta(doc: str, clause: str | None, refs: tuple[EntityKind, ...] | None) -> dict[str, Any]:

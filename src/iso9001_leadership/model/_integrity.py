@@ -8,16 +8,16 @@ is checked without touching this module.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import math
-import re
 import typing
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
+from iso9001_leadership._names import ID_PATTERN, suggest
+from iso9001_leadership.clauses import CLAUSE_PATTERN
 from iso9001_leadership.exceptions import Problem
 
 from ._entities import (
@@ -31,9 +31,6 @@ from ._entities import (
 )
 from ._enums import ActionStatus
 from ._fields import EntityKind, refs_of
-
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")
-CLAUSE_PATTERN = re.compile(r"^\d+(\.\d+)*( [a-z](( |-)[a-z0-9]+)?)?$")
 
 #: The collections of an organization and the kind of element each holds.
 COLLECTIONS: tuple[tuple[str, EntityKind], ...] = (
@@ -86,12 +83,6 @@ def _with_nested(kind: EntityKind, element: Any, path: str) -> Iterator[Located]
         if parent_kind is kind:
             for index, child in enumerate(getattr(element, field_name)):
                 yield Located(child_kind, child, f"{path}.{field_name}[{index}]")
-
-
-def suggest(word: str, candidates: Any) -> str | None:
-    """The candidate closest to ``word``, if any is close enough to be a likely typo."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def _kinds_text(kinds: tuple[EntityKind, ...]) -> str:

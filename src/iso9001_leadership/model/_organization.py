@@ -7,6 +7,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import InvalidOrganizationError, UnknownIdError
 
 from ._entities import (
@@ -32,7 +33,8 @@ from ._entities import (
     Role,
 )
 from ._fields import EntityKind, many, required, value
-from ._integrity import COLLECTIONS, find_problems, iter_elements, suggest
+from ._html import organization_html
+from ._integrity import COLLECTIONS, find_problems, iter_elements
 
 __all__ = ["Element", "Organization"]
 
@@ -212,8 +214,6 @@ class Organization:
 
     def _repr_html_(self) -> str:
         """A compact HTML summary for Jupyter."""
-        from iso9001_leadership._html import organization_html
-
         return organization_html(self)
 
     # -- convenience views --------------------------------------------------------------

@@ -41,6 +41,8 @@ Examples
 
 from __future__ import annotations
 
+from iso9001_leadership.clauses import serves
+
 from ._accountability import (
     DUTIES,
     accountability_chain,
@@ -52,11 +54,10 @@ from ._accountability import (
     unassigned_duties,
 )
 from ._authority import missing_authorities, unheld_authorities
-from ._clauses import serves
 from ._concentration import single_points_of_failure
 from ._customer import customer_focus_gaps
 from ._find import QUERIES, find_gaps
-from ._gap import Gap, GapKind, sort_gaps
+from ._gap import Gap, GapKind, gap_kinds, sort_gaps
 from ._integration import INTEGRATING_RELATIONS, isolated_processes, unintegrated_elements
 from ._policy import OBJECTIVE_ITEMS, objective_gaps, policy_gaps
 from ._reporting import DEFAULT_MAX_DIRECT_REPORTS, reporting_cycles, reporting_gaps, span_of_control_outliers
@@ -77,6 +78,7 @@ __all__ = [
     "customer_focus_gaps",
     "customer_related",
     "find_gaps",
+    "gap_kinds",
     "impact_of_removing",
     "isolated_processes",
     "missing_authorities",

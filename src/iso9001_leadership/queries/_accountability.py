@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from iso9001_leadership._names import quote
+from iso9001_leadership.clauses import serves
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 from iso9001_leadership.model import Responsibility, Role
 
-from ._clauses import serves
-from ._gap import Gap, GapKind, join_ids, quote, sort_gaps
+from ._gap import Gap, GapKind, join_ids, sort_gaps
 
 __all__ = [
     "DUTIES",

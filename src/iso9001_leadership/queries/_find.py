@@ -16,7 +16,7 @@ from ._accountability import (
 from ._authority import missing_authorities, unheld_authorities
 from ._concentration import single_points_of_failure
 from ._customer import customer_focus_gaps
-from ._gap import Gap, GapKind
+from ._gap import Gap, GapKind, gap_kinds
 from ._integration import isolated_processes, unintegrated_elements
 from ._policy import objective_gaps, policy_gaps
 from ._reporting import (
@@ -127,7 +127,7 @@ def find_gaps(
     <GapKind.NO_POLICY: 'no_policy'>
     """
     check_max_direct_reports(max_direct_reports)
-    wanted = None if kinds is None else frozenset(GapKind(kind) for kind in kinds)
+    wanted = None if kinds is None else frozenset(gap_kinds(kinds))
     gaps: list[Gap] = []
     for query, produces in QUERIES:
         if wanted is not None and not produces & wanted:

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from iso9001_leadership._names import did_you_mean, quote, to_tuple
 from iso9001_leadership.graph import OrgGraph
 
-__all__ = ["Gap", "GapKind", "join_ids", "quote", "sort_gaps"]
+__all__ = ["Gap", "GapKind", "gap_kinds", "join_ids", "quote", "sort_gaps"]
 
 
 class GapKind(enum.Enum):
@@ -57,10 +58,6 @@ class GapKind(enum.Enum):
     SELF_AUDIT = "self_audit"
 
 
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 _RANK = {kind: index for index, kind in enumerate(GapKind)}
 
 
@@ -91,18 +88,13 @@ class Gap:
     """
 
     kind: GapKind
-    subjects: tuple[str, ...] = attrs.field(converter=_strings)
-    clauses: tuple[str, ...] = attrs.field(converter=_strings)
+    subjects: tuple[str, ...] = attrs.field(converter=to_tuple)
+    clauses: tuple[str, ...] = attrs.field(converter=to_tuple)
     reason: str
     fix: str
 
     def __str__(self) -> str:
         return f"{self.kind.value} ({', '.join(self.clauses)}): {self.reason}"
-
-
-def quote(element_id: str) -> str:
-    """An id as it appears in reasons and fixes: ``'sales'``."""
-    return f"'{element_id}'"
 
 
 def join_ids(ids: Iterable[str]) -> str:
@@ -113,9 +105,39 @@ def join_ids(ids: Iterable[str]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 process``, ``2 processes``."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+def gap_kinds(kinds: Iterable[GapKind | str]) -> tuple[GapKind, ...]:
+    """Gap kinds given as members or their values, checked, in the order given, each once.
+
+    The one parser of gap-kind lists: :func:`find_gaps`, the strategies, the pytest plugin and
+    the notebook helpers all use it.
+
+    Raises
+    ------
+    TypeError
+        If ``kinds`` is a single kind rather than a list of them.
+    ValueError
+        If an item is not a gap kind (with the closest kind offered).
+
+    Examples
+    --------
+    >>> gap_kinds(["no_policy", GapKind.SELF_AUDIT, "no_policy"])
+    (<GapKind.NO_POLICY: 'no_policy'>, <GapKind.SELF_AUDIT: 'self_audit'>)
+    >>> gap_kinds(["self_audt"])
+    Traceback (most recent call last):
+    ...
+    ValueError: 'self_audt' is not a gap kind; did you mean 'self_audit'?
+    """
+    if isinstance(kinds, str | GapKind):
+        msg = f"expected a list of gap kinds, not {kinds!r}; write [{kinds!r}]"
+        raise TypeError(msg)
+    found: dict[GapKind, None] = {}
+    for kind in kinds:
+        try:
+            found.setdefault(GapKind(kind), None)
+        except ValueError:
+            msg = f"{kind!r} is not a gap kind" + did_you_mean(str(kind), [k.value for k in GapKind])
+            raise ValueError(msg) from None
+    return tuple(found)
 
 
 def sort_gaps(graph: OrgGraph, gaps: Iterable[Gap]) -> tuple[Gap, ...]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from iso9001_leadership._names import quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
-from ._gap import Gap, GapKind, quote, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = ["INTEGRATING_RELATIONS", "isolated_processes", "unintegrated_elements"]
 

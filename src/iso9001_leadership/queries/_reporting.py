@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from iso9001_leadership._names import plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
 from ._accountability import top_management
-from ._gap import Gap, GapKind, join_ids, plural, quote, sort_gaps
+from ._gap import Gap, GapKind, join_ids, sort_gaps
 
 __all__ = [
     "DEFAULT_MAX_DIRECT_REPORTS",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from iso9001_leadership._names import quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
 from ._accountability import accountable_roles
-from ._gap import Gap, GapKind, quote, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = ["segregation_of_duties_gaps"]
 

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import os
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.assessment import Assessment
-from iso9001_leadership.model._integrity import suggest
 
 from ._common import ReportError, Source
 from ._html import render_html

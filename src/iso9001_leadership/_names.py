@@ -1,0 +1,86 @@
+"""Names on the ground floor: the id pattern, close-match suggestions, the one "did you mean".
+
+Every stage that names things (ids, requirement ids, formats, gap kinds, settings) and every
+message that offers a likely correction uses these helpers, so the pattern and the wording of a
+suggestion are the same everywhere.
+
+Examples
+--------
+>>> suggest("titel", ["title", "name"])
+'title'
+>>> "unknown field 'titel'" + did_you_mean("titel", ["title", "name"])
+"unknown field 'titel'; did you mean 'title'?"
+>>> "unknown format 'mdown'" + did_you_mean("mdown", ["markdown"], parenthesized=True)
+"unknown format 'mdown' (did you mean 'markdown'?)"
+>>> plural(1, "process", "processes"), plural(3, "role")
+('1 process', '3 roles')
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+__all__ = [
+    "ID_PATTERN",
+    "did_you_mean",
+    "plural",
+    "quote",
+    "suggest",
+    "to_tuple",
+]
+
+#: What an element id may look like: letters, digits and ``. _ : / -``, starting with a letter or
+#: digit, at most 200 characters.
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word``, if any is close enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: object, candidates: Iterable[str], *, parenthesized: bool = False) -> str:
+    """The suffix that offers the closest candidate to ``word``, or ``""`` when none is close.
+
+    ``"; did you mean 'x'?"`` by default, ``" (did you mean 'x'?)"`` with ``parenthesized``
+    (for messages that go on after the suggestion). A candidate equal to ``word`` is not offered.
+    """
+    text = str(word)
+    hint = suggest(text, candidates)
+    if hint is None or hint == text:
+        return ""
+    return f" (did you mean {hint!r}?)" if parenthesized else f"; did you mean {hint!r}?"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 process``, ``2 processes``: the count with the noun in the right number."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def quote(element_id: str) -> str:
+    """An id as it appears in reasons and fixes: ``'sales'``."""
+    return f"'{element_id}'"
+
+
+def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
+    """Any iterable (a list from Python code) as a tuple; a lone string is refused, not split into letters.
+
+    The converter of every tuple field of the package: model fields, findings, gaps, requirements.
+
+    >>> to_tuple(["a", "b"])
+    ('a', 'b')
+    >>> to_tuple("ab")
+    Traceback (most recent call last):
+    ...
+    TypeError: expected a list of ids or values, not the string 'ab'
+    """
+    if isinstance(values, str | bytes):
+        msg = f"expected a list of ids or values, not the string {values!r}"
+        raise TypeError(msg)
+    return tuple(values)

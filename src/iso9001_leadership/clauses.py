@@ -1,0 +1,102 @@
+"""Clause-id arithmetic: the one home for what a clause id looks like, how ids sort, and how they nest.
+
+A clause id is a clause number with an optional lettered item: ``"5.3"``, ``"5.1.1 a"``,
+``"9.3.2 c 1"``, or a range of items, ``"5.3 a-e"``. Requirement ids (``roles.process-outputs``)
+are something else: they stay the same across editions; clause ids do not.
+
+Examples
+--------
+>>> sorted(["5.10", "5.3 a", "5.1.2", "5.3"], key=clause_key)
+['5.1.2', '5.3', '5.3 a', '5.10']
+>>> clause_within("5.1.1 a", "5.1"), clause_within("5.10", "5.1")
+(True, False)
+>>> serves(["5.3 a-c"], "5.3", "b")
+True
+>>> clause_number("9.3.2 c"), top_clause("9.3.2 c")
+('9.3.2', '9')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "CLAUSE_PATTERN",
+    "ClauseKey",
+    "clause_key",
+    "clause_number",
+    "clause_within",
+    "serves",
+    "top_clause",
+]
+
+#: What a clause id looks like: a number, then optionally an item or a range of items.
+CLAUSE_PATTERN = re.compile(r"^\d+(\.\d+)*( [a-z](( |-)[a-z0-9]+)?)?$")
+
+_TOKEN = re.compile(r"[0-9]+|[^\W0-9_]+")
+
+#: The sort key of a clause id: its numbers and words, then the text itself as the tie-break.
+ClauseKey = tuple[tuple[tuple[int, int, str], ...], str]
+
+
+def clause_key(clause: str) -> ClauseKey:
+    """The natural sort key of a clause id: numbers compare as numbers, words as words.
+
+    Punctuation and spaces only separate parts, numbers sort before words, and a clause sorts
+    before its own items. Two different ids never get equal keys, so the order is total.
+
+    Examples
+    --------
+    >>> sorted(["5.10", "5.1.2", "5.1.1 b", "5.3", "4.4.1", "5.1.1 a", "5.3 a"], key=clause_key)
+    ['4.4.1', '5.1.1 a', '5.1.1 b', '5.1.2', '5.3', '5.3 a', '5.10']
+    """
+    parts = tuple(
+        (0, int(token), "") if "0" <= token[0] <= "9" else (1, 0, token.casefold()) for token in _TOKEN.findall(clause)
+    )
+    return parts, clause
+
+
+def clause_within(clause: str, prefix: str) -> bool:
+    """Whether ``clause`` is ``prefix`` or one of its sub-clauses or items (``5.1`` holds ``5.1.1 a``, not ``5.10``)."""
+    head = clause_key(prefix)[0]
+    return clause_key(clause)[0][: len(head)] == head
+
+
+def clause_number(clause: str) -> str:
+    """The clause number without its item: ``"5.3"`` of ``"5.3 b"``."""
+    return clause.split(" ", 1)[0]
+
+
+def top_clause(clause: str) -> str:
+    """The top-level clause of a clause id (``"5"`` of ``"5.1.1 a"``); a non-numeric id's first word as it is."""
+    number = clause_number(clause)
+    head = number.split(".", 1)[0]
+    return head if head.isdigit() else number
+
+
+def serves(clauses: Iterable[str], number: str, item: str) -> bool:
+    """Whether a list of clause ids covers one lettered item of a clause.
+
+    A clause id covers the item when it names it (``"5.3 a"``, ``"5.3 a 1"``) or a range of
+    items that includes it (``"5.3 a-e"``). Citing the whole clause (``"5.3"``) does not
+    count: the items of a clause are separate duties, and each must be assigned on purpose.
+
+    Examples
+    --------
+    >>> serves(["5.3 a", "9.3.1"], "5.3", "a")
+    True
+    >>> serves(["5.3 b-d"], "5.3", "c")
+    True
+    >>> serves(["5.3"], "5.3", "a"), serves(["5.3.1 a"], "5.3", "a")
+    (False, False)
+    """
+    for clause in clauses:
+        head, _, rest = clause.partition(" ")
+        if head != number or not rest:
+            continue
+        token = rest.split(" ", 1)[0]
+        low, dash, high = token.partition("-")
+        if (dash and low <= item <= high) or (not dash and token == item):
+            return True
+    return False
