@@ -83,7 +83,7 @@ from .model import (
 )
 from .queries import Gap, GapKind, accountability_chain, find_gaps, impact_of_removing
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Action",

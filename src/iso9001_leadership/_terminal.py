@@ -1,4 +1,4 @@
-"""Terminal output: the plain-text assessment report, colour when a terminal is attached, progress."""
+"""Terminal helpers: ANSI colour only when a terminal is attached, and a progress line."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import sys
 import time
 from typing import TextIO
 
-from iso9001_leadership.assessment import Assessment, Grade, Status
-
-__all__ = ["Progress", "Style", "text_report"]
+__all__ = ["Progress", "Style"]
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
 
@@ -32,70 +30,6 @@ class Style:
             return text
         codes = ";".join(_CODES[s] for s in styles)
         return f"\033[{codes}m{text}\033[0m"
-
-
-_STATUS_STYLE = {
-    Status.CONFORMS: ("green",),
-    Status.NOT_APPLICABLE: ("dim",),
-    Status.OPPORTUNITY: ("blue",),
-    Status.OBSERVATION: ("yellow",),
-    Status.NEEDS_EVIDENCE: ("magenta",),
-    Status.NONCONFORMITY: ("red", "bold"),
-}
-
-
-def _status_text(status: Status, grade: Grade | None) -> str:
-    if status is Status.NONCONFORMITY and grade is not None:
-        return f"{grade.value} nonconformity"
-    return status.label
-
-
-def text_report(assessment: Assessment, style: Style, *, verbose: bool = False) -> str:
-    """The assessment as a readable plain-text report for a terminal."""
-    a = assessment
-    lines = [
-        style(f"{a.organization}", "bold") + f" against {a.edition_title}, as of {a.as_of.isoformat()}",
-        f"score {a.score:.1f} / 100",
-        "",
-    ]
-    counts = a.summary().counts
-    parts = []
-    for status in (
-        Status.NONCONFORMITY,
-        Status.NEEDS_EVIDENCE,
-        Status.OBSERVATION,
-        Status.OPPORTUNITY,
-        Status.CONFORMS,
-        Status.NOT_APPLICABLE,
-    ):
-        n = counts[status.value]
-        if n:
-            parts.append(style(f"{n} {status.label}", *_STATUS_STYLE[status]))
-    lines.append(f"{len(a.results)} requirements: " + ", ".join(parts))
-    lines.append("")
-    shown = 0
-    for result in a.results:
-        findings = [f for f in result.findings if verbose or f.status is not Status.NEEDS_EVIDENCE]
-        if not findings:
-            continue
-        req = result.requirement
-        verdict = style(_status_text(result.status, result.grade), *_STATUS_STYLE[result.status])
-        lines.append(f"{style(req.clause, 'bold')} {req.title} [{req.id}]: {verdict}")
-        for finding in findings:
-            shown += 1
-            subjects = f"  [at fault: {', '.join(finding.subjects)}]" if finding.subjects else ""
-            lines.append(f"  - {finding.reason}{subjects}")
-            if finding.fix:
-                lines.append(style(f"    fix: {finding.fix}", "dim"))
-        lines.append("")
-    needs = counts[Status.NEEDS_EVIDENCE.value]
-    if needs and not verbose:
-        clauses = ", ".join(r.requirement.clause for r in a.results if r.status is Status.NEEDS_EVIDENCE)
-        lines.append(style(f"{needs} requirements need evidence the model cannot give: {clauses}", "magenta"))
-        lines.append(style("  record Evidence with their clauses, or run with --verbose for details", "dim"))
-    if not shown and not needs:
-        lines.append(style("no findings", "green"))
-    return "\n".join(lines).rstrip() + "\n"
 
 
 class Progress:

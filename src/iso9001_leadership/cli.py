@@ -18,19 +18,19 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from iso9001_leadership import __version__
 from iso9001_leadership._summary import summarize
-from iso9001_leadership._terminal import Progress, Style, text_report
-from iso9001_leadership.assessment import AssessmentError, Grade, Status, assess, severity
-from iso9001_leadership.catalog import EDITIONS, CatalogError
+from iso9001_leadership._terminal import Progress, Style
+from iso9001_leadership._version import __version__
+from iso9001_leadership.assessment import assess
+from iso9001_leadership.catalog import EDITIONS
 from iso9001_leadership.exceptions import Iso9001Error, LoadError
 from iso9001_leadership.export import GRAPH_FORMATS, export
+from iso9001_leadership.findings import FAIL_ON as FAIL_THRESHOLDS
 from iso9001_leadership.graph import OrgGraph
-from iso9001_leadership.io import load
-from iso9001_leadership.io._files import write_atomically
-from iso9001_leadership.io._schema import schema_text
+from iso9001_leadership.io import load, schema_text, write_atomically
 from iso9001_leadership.model import Organization
 from iso9001_leadership.raci import raci_matrix
+from iso9001_leadership.report import render, report_formats
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "FAIL_ON", "main"]
 
@@ -39,18 +39,10 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 #: ``--fail-on`` thresholds and the severity each stands for (``never`` never fails).
-FAIL_ON: dict[str, int] = {
-    "major": severity(Status.NONCONFORMITY, Grade.MAJOR),
-    "minor": severity(Status.NONCONFORMITY, Grade.MINOR),
-    "needs_evidence": severity(Status.NEEDS_EVIDENCE),
-    "observation": severity(Status.OBSERVATION),
-    "opportunity": severity(Status.OPPORTUNITY),
-    "never": 99,
-}
+FAIL_ON: dict[str, int] = {**FAIL_THRESHOLDS, "never": 99}
 
 _SCHEMA_FILE = Path(__file__).parent / "io" / "organization.schema.json"
 _COMMANDS = ("check", "graph", "raci", "schema", "init", "summary", "validate")
-_REPORT_FORMATS = ("text", "markdown", "html", "json", "sarif")
 
 
 def _date(text: str) -> dt.date:
@@ -82,7 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--as-of", type=_date, default=None, metavar="DATE", help="date to judge dates against (default: today)"
     )
-    check.add_argument("--format", choices=_REPORT_FORMATS, default="text", help="report format (default: text)")
+    formats = report_formats()
+    check.add_argument(
+        "--format",
+        choices=tuple(formats),
+        default="text",
+        help="report format: " + ", ".join(f"{name} ({f.description})" for name, f in formats.items()),
+    )
     check.add_argument("--output", "-o", type=Path, default=None, metavar="PATH", help="write the report here")
     check.add_argument(
         "--fail-on",
@@ -147,7 +145,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     except LoadError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
-    except (Iso9001Error, CatalogError, AssessmentError) as exc:
+    except Iso9001Error as exc:
         print(f"iso9001-leadership: {exc}", file=err)
         return EXIT_USAGE
     except OSError as exc:
@@ -207,14 +205,10 @@ def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO
         assessment = assess(org, edition=args.edition, as_of=as_of, progress=progress)
     finally:
         progress.close()
-    if args.format == "text":
-        color = {"always": True, "never": False}.get(args.color)
-        stream_for_style = out if args.output is None else _NotATerminal()
-        text = text_report(assessment, Style(stream_for_style, color=color), verbose=args.verbose)
-    else:
-        from iso9001_leadership.report import render
-
-        text = render(assessment, args.format, source=args.file)
+    color = {"always": True, "never": False}.get(args.color)
+    stream_for_style = out if args.output is None else _NotATerminal()
+    use_color = Style(stream_for_style, color=color).color
+    text = render(assessment, args.format, source=args.file, color=use_color, verbose=args.verbose)
     _emit(text, args.output, out)
     failing = assessment.at_or_above(FAIL_ON[args.fail_on])
     if failing:

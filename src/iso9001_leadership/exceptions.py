@@ -18,6 +18,7 @@ built-ins keeps working. Between the root and the leaves sit four categories::
     │   ├── AssessmentError
     │   │   └── CheckPluginError         (also a PluginError)
     │   ├── ReportError
+    │   │   └── ReportPluginError        (also a PluginError)
     │   ├── ExportError
     │   └── MissingExtraError (ImportError)
     └── PluginError                      a plug-in could not be loaded or failed
@@ -49,6 +50,7 @@ __all__ = [
     "PluginError",
     "Problem",
     "ReportError",
+    "ReportPluginError",
     "UnknownIdError",
     "UnknownRequirementError",
     "UsageError",
@@ -308,3 +310,11 @@ class CheckPluginError(PluginError, AssessmentError):
     def __init__(self, message: str, *, group: str, plugin: str, target: str) -> None:
         self.group, self.plugin, self.target = group, plugin, target
         super().__init__(f"the check plug-in {plugin!r} ({target}) {message}")
+
+
+class ReportPluginError(PluginError, ReportError):
+    """Raised when a report plug-in (group ``iso9001_leadership.reports``) cannot be loaded or is not a report format."""
+
+    def __init__(self, message: str, *, group: str, plugin: str, target: str) -> None:
+        self.group, self.plugin, self.target = group, plugin, target
+        super().__init__(f"the report plug-in {plugin!r} ({target}) {message}", plugin)

@@ -25,13 +25,14 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from iso9001_leadership._names import did_you_mean
+from iso9001_leadership.exceptions import ExportError
 from iso9001_leadership.graph import OrgGraph
 
 __all__ = ["GRAPH_FORMATS", "GraphFormat", "export", "plain_graph"]
 
 #: The export formats.
 GraphFormat = Literal["graphml", "gexf", "dot", "mermaid", "json"]
-GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "dot", "mermaid", "json")
 
 
 def plain_graph(graph: OrgGraph) -> nx.MultiDiGraph[str]:
@@ -108,6 +109,9 @@ _WRITERS: dict[str, Callable[[OrgGraph], str]] = {
     "json": _json,
 }
 
+#: The export formats, in the order the CLI offers them (the keys of the writer table).
+GRAPH_FORMATS: tuple[str, ...] = tuple(_WRITERS)
+
 
 def export(graph: OrgGraph, format: GraphFormat) -> str:
     """The graph as text in one of :data:`GRAPH_FORMATS`.
@@ -117,11 +121,12 @@ def export(graph: OrgGraph, format: GraphFormat) -> str:
 
     Raises
     ------
-    ValueError
-        For an unknown format.
+    ExportError
+        For an unknown format (a ``ValueError``), naming the formats there are and the closest one.
     """
     writer = _WRITERS.get(format)
     if writer is None:
         msg = f"unknown graph format {format!r}; expected one of {', '.join(GRAPH_FORMATS)}"
-        raise ValueError(msg)
+        msg += did_you_mean(format, GRAPH_FORMATS, parenthesized=True) if isinstance(format, str) else ""
+        raise ExportError(msg, str(format))
     return writer(graph)

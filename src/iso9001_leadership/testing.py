@@ -59,14 +59,15 @@ from typing import Any, NoReturn
 import attrs
 import pytest
 
-from iso9001_leadership._names import suggest
-from iso9001_leadership.assessment import Assessment, Finding, Grade, Status, assess, severity
+from iso9001_leadership._names import did_you_mean
+from iso9001_leadership.assessment import Assessment, assess
 from iso9001_leadership.catalog import DEFAULT_EDITION, EDITIONS
 from iso9001_leadership.exceptions import AssessmentError, CatalogError, LoadError
+from iso9001_leadership.findings import FAIL_ON, Finding, verdict
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.io import load
 from iso9001_leadership.model import Organization
-from iso9001_leadership.queries import DEFAULT_MAX_DIRECT_REPORTS, Gap, GapKind, find_gaps
+from iso9001_leadership.queries import DEFAULT_MAX_DIRECT_REPORTS, Gap, GapKind, find_gaps, gap_kinds
 
 __all__ = [
     "FAIL_ON",
@@ -77,16 +78,6 @@ __all__ = [
     "iso9001_organization",
     "load_organization",
 ]
-
-#: The thresholds ``fail_on`` accepts, and the severity each stands for: a finding fails the
-#: assertion when it is this serious or worse (see :func:`~iso9001_leadership.assessment.severity`).
-FAIL_ON: Mapping[str, int] = {
-    "major": severity(Status.NONCONFORMITY, Grade.MAJOR),
-    "minor": severity(Status.NONCONFORMITY, Grade.MINOR),
-    "needs_evidence": severity(Status.NEEDS_EVIDENCE),
-    "observation": severity(Status.OBSERVATION),
-    "opportunity": severity(Status.OPPORTUNITY),
-}
 
 _MARKER = "iso9001"
 _MARKER_KEYS = ("edition", "as_of", "file")
@@ -127,10 +118,8 @@ _OPTIONS_KEY = pytest.StashKey[_Options]()
 
 def _edition(value: object, where: str) -> str:
     if value not in EDITIONS:
-        hint = suggest(str(value), EDITIONS)
-        msg = f"{where}: unknown ISO 9001 edition {value!r}; expected one of {', '.join(map(repr, EDITIONS))}" + (
-            f" (did you mean {hint!r}?)" if hint and hint != str(value) else ""
-        )
+        msg = f"{where}: unknown ISO 9001 edition {value!r}; expected one of {', '.join(map(repr, EDITIONS))}"
+        msg += did_you_mean(value, EDITIONS, parenthesized=True)
         raise ValueError(msg)
     return str(value)
 
@@ -186,10 +175,9 @@ def _settings(item: pytest.Item) -> _Settings:
             pytest.fail(f"{where} takes keywords only (edition=, as_of=, file=), not {marker.args!r}", pytrace=False)
         for key, value in marker.kwargs.items():
             if key not in _MARKER_KEYS:
-                hint = suggest(key, _MARKER_KEYS)
                 pytest.fail(
                     f"{where} has no setting {key!r}; expected edition, as_of or file"
-                    + (f" (did you mean {hint!r}?)" if hint else ""),
+                    + did_you_mean(key, _MARKER_KEYS, parenthesized=True),
                     pytrace=False,
                 )
             marked.setdefault(key, value)
@@ -238,12 +226,6 @@ def _at_fault(subjects: Sequence[str], paths: Mapping[str, str]) -> str:
     return ", ".join(f"{s} ({paths[s]})" if paths.get(s, s) != s else s for s in subjects)
 
 
-def _status_text(finding: Finding) -> str:
-    if finding.status is Status.NONCONFORMITY and finding.grade is not None:
-        return f"{finding.grade.value} nonconformity"
-    return finding.status.label
-
-
 def _describe_findings(assessment: Assessment, findings: Sequence[Finding], fail_on: str) -> str:
     a = assessment
     noun = "finding" if len(findings) == 1 else "findings"
@@ -257,7 +239,7 @@ def _describe_findings(assessment: Assessment, findings: Sequence[Finding], fail
     for number, finding in enumerate(findings, start=1):
         requirement = a.result(finding.requirement).requirement
         indent = " " * (len(str(number)) + 2)
-        lines.append(f"{number}. {finding.clause} {requirement.title} [{finding.requirement}]: {_status_text(finding)}")
+        lines.append(f"{number}. {finding.clause} {requirement.title} [{finding.requirement}]: {verdict(finding.status, finding.grade)}")
         lines.append(f"{indent}{finding.reason}")
         if finding.subjects:
             lines.append(f"{indent}at fault: {_at_fault(finding.subjects, a.element_paths)}")
@@ -331,10 +313,7 @@ def assert_conforms(
     """
     __tracebackhide__ = True
     if fail_on not in FAIL_ON:
-        hint = suggest(str(fail_on), FAIL_ON)
-        msg = f"fail_on must be one of {', '.join(map(repr, FAIL_ON))}, not {fail_on!r}" + (
-            f"; did you mean {hint!r}?" if hint else ""
-        )
+        msg = f"fail_on must be one of {', '.join(map(repr, FAIL_ON))}, not {fail_on!r}" + did_you_mean(fail_on, FAIL_ON)
         raise ValueError(msg)
     org = _check_organization(org, "assert_conforms()")
     edition, day = _resolve(edition, as_of, "assert_conforms")
@@ -355,20 +334,7 @@ def assert_conforms(
 
 
 def _gap_kinds(kinds: Iterable[GapKind | str] | None) -> tuple[GapKind, ...] | None:
-    if kinds is None:
-        return None
-    if isinstance(kinds, str | GapKind):
-        msg = f"kinds must be a list of gap kinds, not {kinds!r}; write kinds=[{kinds!r}]"
-        raise TypeError(msg)
-    wanted: list[GapKind] = []
-    for kind in kinds:
-        try:
-            wanted.append(GapKind(kind))
-        except ValueError:
-            hint = suggest(str(kind), [k.value for k in GapKind])
-            msg = f"{kind!r} is not a gap kind" + (f"; did you mean {hint!r}?" if hint else "")
-            raise ValueError(msg) from None
-    return tuple(wanted)
+    return None if kinds is None else gap_kinds(kinds)
 
 
 def _describe_gaps(org: Organization, gaps: Sequence[Gap], as_of: dt.date | None, every: bool) -> str:

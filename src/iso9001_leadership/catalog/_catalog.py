@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import attrs
 
 from iso9001_leadership._names import suggest
+from iso9001_leadership._plugins import CATALOGS, load_plugins
 from iso9001_leadership.clauses import clause_key, clause_within
 from iso9001_leadership.exceptions import Problem
 
@@ -29,7 +29,7 @@ from ._requirement import (
 __all__ = ["PLUGIN_GROUP", "Catalog", "CatalogPlugin", "EditionDiff", "Renumbering"]
 
 #: The entry point group whose entries add requirements to :meth:`Catalog.builtin` (``plugins=True``).
-PLUGIN_GROUP = "iso9001_leadership.catalogs"
+PLUGIN_GROUP = CATALOGS
 
 #: What a catalog plug-in entry point loads: a callable that takes an edition (``"2015"``) and
 #: returns the extra requirements for that edition.
@@ -95,29 +95,22 @@ def _addition_problems(edition: str, existing: dict[str, Requirement], additions
 
 def _plugin_requirements(edition: str) -> list[_Addition]:
     additions: list[_Addition] = []
-    entry_points = sorted(importlib.metadata.entry_points(group=PLUGIN_GROUP), key=lambda ep: (ep.name, ep.value))
-    for entry_point in entry_points:
-        source = f"catalog plug-in {entry_point.name!r} ({entry_point.value})"
+    for plugin in load_plugins(PLUGIN_GROUP, load_message=lambda exc: f"cannot be loaded: {type(exc).__name__}: {exc}"):
+        if not callable(plugin.target):
+            msg = f"loads {type(plugin.target).__name__}, not a callable taking the edition and returning requirements"
+            raise plugin.error(msg)
         try:
-            plugin = entry_point.load()
-        except Exception as exc:
-            msg = f"cannot be loaded: {type(exc).__name__}: {exc}"
-            raise CatalogError(msg, source=source) from exc
-        if not callable(plugin):
-            msg = f"loads {type(plugin).__name__}, not a callable taking the edition and returning requirements"
-            raise CatalogError(msg, source=source)
-        try:
-            result = list(plugin(edition))
+            result = list(plugin.target(edition))
         except CatalogError:
             raise
         except Exception as exc:
             msg = f"failed for edition {edition!r}: {type(exc).__name__}: {exc}"
-            raise CatalogError(msg, source=source) from exc
+            raise plugin.error(msg) from exc
         for index, requirement in enumerate(result):
             item = requirement
             if isinstance(item, Requirement) and not item.origin:
-                item = attrs.evolve(item, origin=f"plug-in {entry_point.name}")
-            additions.append((item, _plugin_problem(entry_point.name, index)))
+                item = attrs.evolve(item, origin=f"plug-in {plugin.name}")
+            additions.append((item, _plugin_problem(plugin.name, index)))
     return additions
 
 

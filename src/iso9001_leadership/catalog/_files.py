@@ -22,9 +22,15 @@ import attrs
 
 from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import Problem
-from iso9001_leadership.io._converter import _InvalidValueError, problems_from_exception
-from iso9001_leadership.io._converter import converter as _base_converter
-from iso9001_leadership.io._yaml import Positions, join_path, parse_yaml
+from iso9001_leadership.io import (
+    InvalidValueError,
+    Positions,
+    join_path,
+    locate,
+    make_converter,
+    parse_yaml,
+    problems_from_exception,
+)
 
 from ._errors import CatalogError
 from ._requirement import (
@@ -76,12 +82,12 @@ def _is_dict(tp: Any) -> bool:
 
 
 def _make_converter() -> Any:
-    conv = _base_converter.copy()
-    mapping_hook = _base_converter.get_structure_hook(dict[str, str])
+    conv = make_converter()
+    mapping_hook = conv.get_structure_hook(dict[str, str])
 
     def structure_mapping(value: Any, tp: Any) -> dict[str, str]:
         if not isinstance(value, dict):
-            raise _InvalidValueError(
+            raise InvalidValueError(
                 message="not a mapping",
                 found=value,
                 expected="a mapping of edition to clause id, such as {'2015': '5.3 a'}",
@@ -111,16 +117,8 @@ class Located:
 
 
 def _locate(problems: Iterable[Problem], positions: Positions) -> list[Problem]:
-    located = []
-    for problem in problems:
-        if problem.line is None:
-            is_key = problem.message.startswith(("unknown field", "duplicate key", "unknown edition"))
-            where = positions.locate(problem.path, key=is_key)
-            if where is not None:
-                problem = attrs.evolve(problem, line=where[0], column=where[1])
-        located.append(problem)
-    located.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
-    return located
+    """The problems located in the catalog text; an unknown edition is a key, placed as one."""
+    return locate(problems, positions, key_messages=("unknown edition",))
 
 
 def _edition_problems(clauses: dict[Any, Any], path: str) -> list[Problem]:

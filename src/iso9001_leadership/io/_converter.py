@@ -33,13 +33,36 @@ from iso9001_leadership.exceptions import Problem
 
 from ._yaml import join_path
 
-__all__ = ["converter", "describe_type", "problems_from_exception"]
+__all__ = ["InvalidValueError", "converter", "describe_type", "make_converter", "problems_from_exception"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class _InvalidValueError(ValueError):
-    """A value of the wrong shape, with what was found and what was expected."""
+class InvalidValueError(ValueError):
+    """A value of the wrong shape, with what was found and what was expected.
+
+    Structure hooks raise it; :func:`problems_from_exception` turns it into a
+    :class:`~iso9001_leadership.exceptions.Problem` at the path of the offending value.
+
+    Parameters
+    ----------
+    message
+        What is wrong, in a few words: ``"not a mapping"``.
+    found
+        The offending value; kept as its plain type name and a short rendering.
+    expected
+        What would have been accepted.
+    suggestion
+        The nearest valid value, for a misspelt name.
+
+    Examples
+    --------
+    >>> error = InvalidValueError(message="not text", found=3, expected="text")
+    >>> error.found
+    'a whole number 3'
+    >>> problems_from_exception(error, "roles[0].title")[0].message
+    'not text'
+    """
 
     def __init__(self, *, message: str, found: Any, expected: str, suggestion: str | None = None) -> None:
         super().__init__(message)
@@ -67,7 +90,15 @@ def _type_name(value: Any) -> str:
 
 
 def describe_type(tp: Any) -> str:
-    """A plain description of what a field of this type accepts."""
+    """A plain description of what a field of this type accepts, as the loader's errors word it.
+
+    Examples
+    --------
+    >>> describe_type(tuple[str, ...])
+    'a list of text'
+    >>> describe_type(int | None)
+    'a whole number (or nothing)'
+    """
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in get_args(tp) if a is not type(None)]
@@ -89,25 +120,25 @@ def describe_type(tp: Any) -> str:
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise _InvalidValueError(message="not text", found=value, expected="text (quote it if it looks like a number)")
+        raise InvalidValueError(message="not text", found=value, expected="text (quote it if it looks like a number)")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _InvalidValueError(message="not true or false", found=value, expected="true or false")
+        raise InvalidValueError(message="not true or false", found=value, expected="true or false")
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _InvalidValueError(message="not a whole number", found=value, expected="a whole number")
+        raise InvalidValueError(message="not a whole number", found=value, expected="a whole number")
     return value
 
 
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _InvalidValueError(message="not a number", found=value, expected="a number")
+        raise InvalidValueError(message="not a number", found=value, expected="a number")
     return float(value)
 
 
@@ -118,10 +149,10 @@ def _structure_date(value: Any, _: type) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise _InvalidValueError(
+            raise InvalidValueError(
                 message=f"not a real date: {exc}", found=value, expected="a date written YYYY-MM-DD"
             ) from None
-    raise _InvalidValueError(message="not a date", found=value, expected="a date written YYYY-MM-DD")
+    raise InvalidValueError(message="not a date", found=value, expected="a date written YYYY-MM-DD")
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Any:
@@ -134,7 +165,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Any:
             return values[value]
         allowed = ", ".join(repr(v) for v in values)
         hint = suggest(value, values) if isinstance(value, str) else None
-        raise _InvalidValueError(
+        raise InvalidValueError(
             message=f"not a valid {cls.__name__}", found=value, expected=f"one of {allowed}", suggestion=hint
         )
 
@@ -152,7 +183,7 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
 
         def structure(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _InvalidValueError(
+                raise InvalidValueError(
                     message="not a list", found=value, expected=f"a list of {describe_type(element)}"
                 )
             out: list[Any] = []
@@ -181,7 +212,28 @@ def _is_attrs(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp)
 
 
-def _make_converter() -> cattrs.Converter:
+def make_converter() -> cattrs.Converter:
+    """A new strict converter between plain data and attrs classes, as the organization files use.
+
+    Text must be text, whole numbers must not be booleans, a list must be a list, dates must be
+    ISO dates, enums are read by value and unknown keys are refused; every refusal is an
+    :class:`InvalidValueError` or a cattrs error that :func:`problems_from_exception` reads.
+    Each call gives a fresh converter, for a caller that registers hooks of its own.
+
+    Examples
+    --------
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    >>> make_converter().structure({"x": 3}, Point)
+    Point(x=3)
+    >>> try:
+    ...     make_converter().structure({"x": "3"}, Point)
+    ... except Exception as exc:
+    ...     print(problems_from_exception(exc, "point")[0])
+    point.x: not a whole number (found text '3'); expected a whole number
+    """
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
@@ -199,7 +251,7 @@ def _make_converter() -> cattrs.Converter:
 
         def structure(value: Any, _: type) -> Any:
             if not isinstance(value, dict):
-                raise _InvalidValueError(message="not a mapping", found=value, expected=describe_type(tp))
+                raise InvalidValueError(message="not a mapping", found=value, expected=describe_type(tp))
             return inner(value, tp)
 
         return structure
@@ -208,12 +260,37 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-#: The one converter used for files, in both directions.
-converter = _make_converter()
+#: The one converter used for organization files, in both directions.
+converter = make_converter()
 
 
 def problems_from_exception(exc: BaseException, path: str, cls: type | None = None) -> list[Problem]:
-    """Every problem inside a (possibly nested) cattrs structuring error, with its path."""
+    """Every problem inside a (possibly nested) cattrs structuring error, each with its path.
+
+    Parameters
+    ----------
+    exc
+        What the converter raised: a cattrs exception group, an :class:`InvalidValueError`, or
+        anything else (reported as unreadable).
+    path
+        The path of the value that was being structured, such as ``roles[3]``.
+    cls
+        The class being structured, when known.
+
+    Examples
+    --------
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    >>> try:
+    ...     converter.structure({"y": 1}, Point)
+    ... except Exception as exc:
+    ...     problems = problems_from_exception(exc, "points[0]")
+    >>> [str(p) for p in problems]  # doctest: +NORMALIZE_WHITESPACE
+    ["points[0].x: required field 'x' is missing; expected a whole number",
+     "points[0].y: unknown field 'y' for Point; expected one of x"]
+    """
     if isinstance(exc, ClassValidationError):
         problems: list[Problem] = []
         with_notes, without = exc.group_exceptions()
@@ -244,7 +321,7 @@ def problems_from_exception(exc: BaseException, path: str, cls: type | None = No
             )
             for key in sorted(exc.extra_fields)
         ]
-    if isinstance(exc, _InvalidValueError):
+    if isinstance(exc, InvalidValueError):
         return [Problem(path, exc.message, found=exc.found, expected=exc.expected, suggestion=exc.suggestion)]
     return [Problem(path, f"cannot be read: {exc}")]
 

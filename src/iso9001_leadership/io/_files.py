@@ -12,21 +12,22 @@ from typing import Any, Literal
 
 import attrs
 
+from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem
-from iso9001_leadership.model import EntityKind, Organization
-from iso9001_leadership.model._integrity import (
+from iso9001_leadership.model import (
     COLLECTIONS,
     NESTED,
+    EntityKind,
+    Organization,
     check_raw_references,
     find_problems,
     known_kinds,
-    suggest,
 )
 
 from ._converter import converter, problems_from_exception
-from ._yaml import Positions, dump_yaml, join_path, parse_yaml
+from ._yaml import Positions, dump_yaml, join_path, locate, parse_yaml
 
-__all__ = ["Format", "dump", "dumps", "load", "loads"]
+__all__ = ["Format", "dump", "dumps", "load", "loads", "to_data", "write_atomically"]
 
 #: The file formats: ``"yaml"`` or ``"json"``.
 Format = Literal["yaml", "json"]
@@ -51,6 +52,10 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Organ
 
     The format follows the suffix (``.yaml``, ``.yml``, ``.json``) unless given.
 
+    The organization's :attr:`~iso9001_leadership.model.Organization.source` is the path, and
+    for YAML its :attr:`~iso9001_leadership.model.Organization.locations` give where each
+    element is defined in the file.
+
     Raises
     ------
     LoadError
@@ -73,6 +78,11 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Organ
 def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Organization:
     """Read an organization from YAML or JSON text.
 
+    ``source`` names the text in error messages and becomes the organization's
+    :attr:`~iso9001_leadership.model.Organization.source`; read from YAML, its
+    :attr:`~iso9001_leadership.model.Organization.locations` give the line and column where
+    each element is defined.
+
     Examples
     --------
     >>> org = loads('''
@@ -82,6 +92,8 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
     ... ''')
     >>> org.top_management[0].title
     'Chief Executive'
+    >>> org.locations["ceo"]
+    (4, 5)
     >>> loads('name: Acme\\nroles:\\n  - {id: ceo, titel: CEO}\\n')
     Traceback (most recent call last):
     ...
@@ -106,11 +118,25 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
         kinds = known_kinds(parts, extra_ids)
         for raw, cls, path in failed:
             problems.extend(check_raw_references(raw, cls, path, kinds))
-        raise LoadError(_locate(problems, positions), source=source)
+        raise LoadError(locate(problems, positions), source=source)
     try:
-        return Organization(**parts)
+        org = Organization(**parts)
     except InvalidOrganizationError as exc:
-        raise LoadError(_locate(exc.problems, positions), source=source) from None
+        raise LoadError(locate(exc.problems, positions), source=source) from None
+    return org.with_locations(_element_locations(org, positions), source=source)
+
+
+def _element_locations(org: Organization, positions: Positions) -> dict[str, tuple[int, int]]:
+    """Where each element's mapping starts: the position of the value at its path."""
+    values = positions.values
+    if not values:
+        return {}
+    found: dict[str, tuple[int, int]] = {}
+    for element_id in org.ids():
+        where = values.get(org.path_of(element_id))
+        if where is not None:
+            found[element_id] = where
+    return found
 
 
 def _within(path: str, outer: str) -> bool:
@@ -249,22 +275,15 @@ def _remember_ids(raw: Any, kind: EntityKind, extra_ids: dict[str, EntityKind]) 
                 _remember_ids(child, child_kind, extra_ids)
 
 
-def _locate(problems: typing.Iterable[Problem], positions: Positions) -> list[Problem]:
-    """Attach a line and column to every problem that has none, then order them by position."""
-    located = []
-    for problem in problems:
-        if problem.line is None:
-            unknown_key = problem.message.startswith(("unknown field", "duplicate key"))
-            where = positions.locate(problem.path, key=unknown_key)
-            if where is not None:
-                problem = attrs.evolve(problem, line=where[0], column=where[1])
-        located.append(problem)
-    located.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
-    return located
-
-
 def to_data(org: Organization) -> dict[str, Any]:
-    """The organization as plain data (what the files hold); fields at their defaults left out."""
+    """The organization as plain data (what the files hold); fields at their defaults left out.
+
+    Examples
+    --------
+    >>> from iso9001_leadership import Organization, Role
+    >>> to_data(Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),)))
+    {'name': 'Acme', 'roles': [{'id': 'ceo', 'title': 'CEO'}]}
+    """
     data: dict[str, Any] = converter.unstructure(org)
     return data
 
@@ -308,8 +327,30 @@ def dump(org: Organization, path: str | os.PathLike[str], *, format: Format | No
     write_atomically(path, text)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step (temporary file in the same folder, then rename)."""
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Replace the file at ``path`` with ``text`` in one step.
+
+    The text (UTF-8, ``\n`` line ends) goes to a temporary file in the same folder, is flushed
+    to disk, and then replaces the target by a rename, so a reader sees the old file or the new
+    one and a crash never leaves a half-written file behind. On failure the temporary file is
+    removed and the old file stays as it was.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be written to.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "notes.txt"
+    ...     write_atomically(target, "first\n")
+    ...     write_atomically(target, "second\n")
+    ...     print(target.read_text(encoding="utf-8"), end="")
+    second
+    """
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

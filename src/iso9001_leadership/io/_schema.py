@@ -21,7 +21,7 @@ import attrs
 from iso9001_leadership._names import ID_PATTERN
 from iso9001_leadership.model import Organization, clause_of, doc_of, refs_of
 
-__all__ = ["SCHEMA_ID", "build_schema", "json_schema"]
+__all__ = ["SCHEMA_ID", "build_schema", "json_schema", "schema_text"]
 
 SCHEMA_ID = "https://iso9001-leadership.invalid/schema/organization-1.json"
 _RESOURCE = "organization.schema.json"
@@ -134,5 +134,15 @@ def json_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    """The generated schema as the text shipped in the package."""
+    """The generated schema (:func:`build_schema`) as the text of the file shipped in the package.
+
+    Two-space indented JSON with a final newline; ``python -m iso9001_leadership schema --write``
+    writes it to the package, and a test keeps the shipped file equal to it.
+
+    Examples
+    --------
+    >>> import json
+    >>> json.loads(schema_text()) == json_schema()
+    True
+    """
     return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"

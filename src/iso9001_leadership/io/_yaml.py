@@ -12,6 +12,7 @@ record the line and column of every value and key by its path (``roles[3].report
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -20,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from iso9001_leadership.exceptions import Problem
 
-__all__ = ["Positions", "dump_yaml", "join_path", "parse_yaml"]
+__all__ = ["Positions", "dump_yaml", "join_path", "locate", "parse_yaml"]
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -114,7 +115,17 @@ def dump_yaml(data: Any) -> str:
 
 
 def join_path(path: str, key: str | int) -> str:
-    """Extend a path: ``join_path("roles", 3)`` is ``roles[3]``, then ``roles[3].id``."""
+    """Extend a path by a key or a list index, in the shape :class:`Positions` and problems use.
+
+    Examples
+    --------
+    >>> join_path("roles", 3)
+    'roles[3]'
+    >>> join_path(join_path("roles", 3), "id")
+    'roles[3].id'
+    >>> join_path("", "name")
+    'name'
+    """
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
@@ -122,13 +133,37 @@ def join_path(path: str, key: str | int) -> str:
 
 @attrs.define
 class Positions:
-    """Where each value and each key stood in the source, by path; 1-based lines and columns."""
+    """Where each value and each key stood in the source, by path; 1-based lines and columns.
+
+    Paths are written as :func:`join_path` writes them: ``""`` for the document,
+    ``roles[3]`` for the fourth role's mapping, ``roles[3].reports_to`` for one of its values.
+    The position of a mapping or a list is where it starts: the first key of a block mapping,
+    the ``{`` or ``[`` of a flow one.
+
+    Attributes
+    ----------
+    values
+        The position of each value, by path.
+    keys
+        The position of each mapping key, by the path of its value.
+
+    Examples
+    --------
+    >>> _, positions, _ = parse_yaml("name: Acme\nroles:\n  - id: ceo\n    title: CEO\n")
+    >>> positions.values["roles[0]"], positions.keys["roles[0].title"]
+    ((3, 5), (4, 5))
+    >>> positions.locate("roles[0].reports_to")  # not in the file: where its mapping starts
+    (3, 5)
+    """
 
     values: dict[str, tuple[int, int]] = attrs.field(factory=dict)
     keys: dict[str, tuple[int, int]] = attrs.field(factory=dict)
 
     def locate(self, path: str, *, key: bool = False) -> tuple[int, int] | None:
-        """The position of ``path``, or of its nearest enclosing element that has one."""
+        """The position of ``path`` (of its key, with ``key``), or of its nearest enclosing value that has one.
+
+        ``None`` only when not even the document has a position (nothing was parsed).
+        """
         table = self.keys if key else self.values
         if path in table:
             return table[path]
@@ -214,7 +249,25 @@ class _Builder:
 
 
 def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
-    """Parse one YAML document into plain data, with positions and every problem found."""
+    """Parse one YAML document into plain data, with positions and every problem found.
+
+    Only plain data comes back (mappings with text keys, lists, text, numbers, booleans and
+    nulls, by the YAML 1.2 core schema); duplicate keys, merge keys and tags are problems,
+    each with its line and column. The data is ``None`` when the text is not YAML at all.
+
+    Returns
+    -------
+    tuple
+        The data, the :class:`Positions` of its values and keys, and the list of problems.
+
+    Examples
+    --------
+    >>> data, positions, problems = parse_yaml("name: Acme\nactive: yes\n")
+    >>> data, positions.values["active"], problems
+    ({'name': 'Acme', 'active': 'yes'}, (2, 9), [])
+    >>> parse_yaml("a: 1\na: 2\n")[2][0].message
+    "duplicate key 'a' (first given on line 1)"
+    """
     loader = _LOADER(text)
     try:
         try:
@@ -236,3 +289,51 @@ def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
         dispose = getattr(loader, "dispose", None)
         if dispose is not None:
             dispose()
+
+
+#: The beginnings of the messages of problems about a key rather than its value.
+_KEY_MESSAGES: tuple[str, ...] = ("unknown field", "duplicate key")
+
+
+def locate(problems: Iterable[Problem], positions: Positions, *, key_messages: Iterable[str] = ()) -> list[Problem]:
+    """The problems with a line and column where they had none, ordered by position.
+
+    Each problem without a line takes the position of its path, or of the nearest enclosing
+    value that has one (a missing field is reported where its mapping starts). A problem about
+    a key rather than its value, one whose message begins with ``unknown field``, ``duplicate
+    key`` or one of ``key_messages``, takes the position of the key. Problems without any position come last.
+
+    Parameters
+    ----------
+    problems
+        The problems, with paths in the shape of :func:`join_path`.
+    positions
+        Where each value and key stands, from :func:`parse_yaml`.
+    key_messages
+        More message beginnings that mark a problem about a key, for a format of one's own.
+
+    Examples
+    --------
+    >>> from iso9001_leadership.exceptions import Problem
+    >>> _, positions, _ = parse_yaml("name: Acme\nroles:\n  - {id: ceo, titel: CEO}\n")
+    >>> for problem in locate(
+    ...     [
+    ...         Problem("roles[0].titel", "unknown field 'titel' for Role"),
+    ...         Problem("roles[0].title", "required field 'title' is missing"),
+    ...     ],
+    ...     positions,
+    ... ):
+    ...     print(problem)
+    line 3, column 5: roles[0].title: required field 'title' is missing
+    line 3, column 15: roles[0].titel: unknown field 'titel' for Role
+    """
+    at_key = (*_KEY_MESSAGES, *key_messages)
+    located = []
+    for problem in problems:
+        if problem.line is None:
+            where = positions.locate(problem.path, key=problem.message.startswith(at_key))
+            if where is not None:
+                problem = attrs.evolve(problem, line=where[0], column=where[1])
+        located.append(problem)
+    located.sort(key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    return located

@@ -1,4 +1,11 @@
-"""The typed domain model: one immutable class per concept, and the :class:`Organization`."""
+"""The typed domain model: one immutable class per concept, and the :class:`Organization`.
+
+Besides the classes, the model offers what reading and writing files builds on: the
+collections of an organization (:data:`COLLECTIONS`) and the elements nested in others
+(:data:`NESTED`), the integrity rules as functions on plain parts (:func:`find_problems`,
+:func:`check_raw_references`, :func:`known_kinds`) and a walker over type hints
+(:func:`classes_in`).
+"""
 
 from __future__ import annotations
 
@@ -45,9 +52,12 @@ from ._enums import (
     TargetDirection,
 )
 from ._fields import EntityKind, clause_of, doc_of, refs_of
+from ._integrity import COLLECTIONS, NESTED, check_raw_references, classes_in, find_problems, known_kinds
 from ._organization import Element, Organization
 
 __all__ = [
+    "COLLECTIONS",
+    "NESTED",
     "Action",
     "ActionStatus",
     "Authority",
@@ -89,7 +99,11 @@ __all__ = [
     "RiskScale",
     "Role",
     "TargetDirection",
+    "check_raw_references",
+    "classes_in",
     "clause_of",
     "doc_of",
+    "find_problems",
+    "known_kinds",
     "refs_of",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import types
 import typing
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -96,9 +97,25 @@ def _kinds_text(kinds: tuple[EntityKind, ...]) -> str:
 def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKind] | None = None) -> list[Problem]:
     """Every rule the organization described by ``parts`` breaks.
 
-    ``parts`` maps each field of :class:`Organization` to its value. ``extra_ids`` are ids of
-    elements known to exist but not given (the loader passes the ids of elements it could not
-    read, so that references to them are not reported a second time).
+    What building an :class:`~iso9001_leadership.model.Organization` checks, without building
+    one: the loader calls it on what it could read of a file, to report every problem at once.
+
+    Parameters
+    ----------
+    parts
+        Each field of :class:`~iso9001_leadership.model.Organization` (by name) to its value;
+        fields left out take no part.
+    extra_ids
+        Ids of elements known to exist but not given (the loader passes the ids of elements it
+        could not read, so that references to them are not reported a second time).
+
+    Examples
+    --------
+    >>> from iso9001_leadership.model import Process
+    >>> [str(p) for p in find_problems({"processes": (Process(id="sales", name="Sales", owner="cfo"),)})]
+    ["processes[0].owner: unknown role id 'cfo'; expected the id of a role"]
+    >>> find_problems({"processes": (Process(id="sales", name="Sales", owner="cfo"),)}, extra_ids={"cfo": EntityKind.ROLE})
+    []
     """
     problems: list[Problem] = []
     kinds: dict[str, EntityKind] = dict(extra_ids or {})
@@ -189,6 +206,25 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
 
     The loader uses this for elements with other problems, so that one run reports their
     unknown ids too. Values of the wrong shape are skipped: the converter reported those.
+
+    Parameters
+    ----------
+    raw
+        The element as plain data (a mapping), as the file gives it.
+    cls
+        The class it should have been read into; its reference fields are checked, and the
+        fields holding nested classes are walked.
+    path
+        The element's path, such as ``processes[2]``.
+    kinds
+        The kind of every known id (see :func:`known_kinds`).
+
+    Examples
+    --------
+    >>> from iso9001_leadership.model import Process
+    >>> raw = {"id": "sales", "owner": "cfo", "name": 3}
+    >>> [p.message for p in check_raw_references(raw, Process, "processes[0]", {"ceo": EntityKind.ROLE})]
+    ["unknown role id 'cfo'"]
     """
     if not isinstance(raw, dict) or not attrs.has(cls):
         return []
@@ -209,7 +245,7 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
                     if isinstance(target, str):
                         problems.extend(_check_ref(f"{field_path}[{i}]", target, targets, kinds, by_kind))
             continue
-        nested = _attrs_class_in(hints[field.name])
+        nested = next((c for c in classes_in(hints[field.name]) if attrs.has(c)), None)
         if nested is None:
             continue
         if isinstance(raw_value, list):
@@ -220,18 +256,35 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
     return problems
 
 
-def _attrs_class_in(tp: Any) -> type | None:
-    if isinstance(tp, type) and attrs.has(tp):
-        return tp
-    for arg in typing.get_args(tp):
-        found = _attrs_class_in(arg)
-        if found is not None:
-            return found
-    return None
+def classes_in(hint: Any) -> Iterator[type]:
+    """Every class a type hint names: the hint itself if it is a class, then its arguments', depth first.
+
+    The one walker over type hints: filter it for attrs classes (the nested mappings of a
+    field) or for enums (its closed vocabularies).
+
+    Examples
+    --------
+    >>> from iso9001_leadership.model import QualityPolicy, Role
+    >>> [c.__name__ for c in classes_in(tuple[Role, ...])]
+    ['Role']
+    >>> [c.__name__ for c in classes_in(QualityPolicy | None)]
+    ['QualityPolicy', 'NoneType']
+    """
+    if isinstance(hint, type) and not isinstance(hint, types.GenericAlias):
+        yield hint
+    for arg in typing.get_args(hint):
+        yield from classes_in(arg)
 
 
 def known_kinds(parts: Mapping[str, Any], extra_ids: Mapping[str, EntityKind]) -> dict[str, EntityKind]:
-    """The kind of every id in ``parts`` and ``extra_ids`` (the first one wins)."""
+    """The kind of every id in ``parts`` and ``extra_ids`` (the first one wins).
+
+    Examples
+    --------
+    >>> from iso9001_leadership.model import Role
+    >>> known_kinds({"roles": (Role(id="ceo", title="CEO"),)}, {"qm": EntityKind.ROLE})
+    {'qm': <EntityKind.ROLE: 'role'>, 'ceo': <EntityKind.ROLE: 'role'>}
+    """
     kinds = dict(extra_ids)
     for item in iter_elements(parts):
         if isinstance(item.element.id, str):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import copy
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -99,6 +100,23 @@ class Organization:
 
     An organization never changes: :meth:`evolve` and :meth:`with_elements` return a new one.
 
+    An organization read from a file also knows where it came from: :attr:`source` names the
+    file and :attr:`locations` gives where each element is defined in it. Neither takes part in
+    equality, hashing or ``repr``, and neither is written to files.
+
+    Attributes
+    ----------
+    locations : Mapping[str, tuple[int, int]]
+        Where each element is defined in the source: element id to the 1-based line and column
+        where its mapping starts (the first key of a block mapping, the ``{`` of a flow one).
+        Filled by :func:`~iso9001_leadership.io.load` and :func:`~iso9001_leadership.io.loads`
+        for YAML; empty for JSON and for organizations built in Python. Changes keep the
+        locations of the elements they leave as they were (see :meth:`evolve`).
+    source : str or None
+        The name of the file or text the organization was read from, as ``load`` (its path) or
+        ``loads`` (its ``source`` argument, ``"<string>"`` by default) was given it; ``None``
+        for organizations built in Python. Changes keep it.
+
     Examples
     --------
     >>> from iso9001_leadership import Organization, Role, Process
@@ -143,6 +161,10 @@ class Organization:
     evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
     exclusions: tuple[Exclusion, ...] = many("Requirements determined not to apply, with justification.", clause="4.3")
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    locations: Mapping[str, tuple[int, int]] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False
+    )
+    source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         parts = {f.name: getattr(self, f.name) for f in attrs.fields(Organization) if f.init}
@@ -238,13 +260,63 @@ class Organization:
     def evolve(self, **changes: Any) -> Organization:
         """A copy with some fields replaced; the result is checked like any organization.
 
+        The copy keeps the :attr:`source` and the :attr:`locations` of the elements it leaves
+        as they were; an element added or changed has no location.
+
         Examples
         --------
         >>> from iso9001_leadership import Organization
         >>> Organization(name="Acme").evolve(scope="Design and build of pumps").scope
         'Design and build of pumps'
         """
-        return attrs.evolve(self, **changes)
+        changed = attrs.evolve(self, **changes)
+        if self.source is not None or self.locations:
+            kept = {
+                element_id: where
+                for element_id, where in self.locations.items()
+                if _unchanged(self._index.get(element_id), changed._index.get(element_id))
+            }
+            object.__setattr__(changed, "locations", kept)
+            object.__setattr__(changed, "source", self.source)
+        return changed
+
+    def with_locations(
+        self, locations: Mapping[str, tuple[int, int]], *, source: str | None = None
+    ) -> Organization:
+        """The same organization, recording where its elements are defined in a source.
+
+        The elements are not checked again: nothing but :attr:`locations` and :attr:`source`
+        differs, and the result is equal to this organization. The loader calls this for YAML.
+
+        Parameters
+        ----------
+        locations
+            Element id to the 1-based line and column where the element is defined.
+        source
+            The name of the file or text the locations refer to.
+
+        Raises
+        ------
+        UnknownIdError
+            If a location is given for an id that is not an element of the organization.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),))
+        >>> located = org.with_locations({"ceo": (3, 5)}, source="org.yaml")
+        >>> located.locations["ceo"], located.source, located == org
+        ((3, 5), 'org.yaml', True)
+        """
+        kept: dict[str, tuple[int, int]] = {}
+        for element_id, (line, column) in locations.items():
+            if element_id not in self._index:
+                raise UnknownIdError(element_id, suggest(element_id, self._index))
+            kept[element_id] = (line, column)
+        located = copy.copy(self)
+        object.__setattr__(located, "locations", kept)
+        object.__setattr__(located, "source", source)
+        return located
 
     def with_elements(self, *elements: Any) -> Organization:
         """A copy with elements added, or replaced where one with the same id exists.
@@ -289,3 +361,10 @@ class Organization:
         if self.policy is not None and self.policy.id in gone:
             changes["policy"] = None  # type: ignore[assignment]
         return self.evolve(**changes)
+
+
+def _unchanged(before: _Entry | None, after: _Entry | None) -> bool:
+    """Whether an element is the same before and after a change (so its location still holds)."""
+    if before is None or after is None:
+        return False
+    return before.element is after.element or (before.kind is after.kind and before.element == after.element)

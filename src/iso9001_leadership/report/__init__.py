@@ -1,7 +1,8 @@
-"""Reports of an assessment: Markdown, HTML, JSON and SARIF 2.1.0.
+"""Reports of an assessment: text, Markdown, HTML, JSON and SARIF 2.1.0, and plug-in formats.
 
 :func:`render` turns an :class:`~iso9001_leadership.assessment.Assessment` into text in one of
-:data:`FORMATS`. Every format is deterministic: the same assessment gives byte-identical text.
+the registered formats (:func:`report_formats`). Every format is deterministic: the same
+assessment gives byte-identical text.
 
 - ``markdown``: for people and pull request comments; summary, tables by theme and by clause,
   the findings requirement by requirement, and every requirement's status.
@@ -11,8 +12,12 @@
   JSON Schema (:func:`report_schema`).
 - ``sarif``: SARIF 2.1.0 for code-scanning tools, pointing at the line of the organization file
   where each element at fault is defined (:func:`to_sarif`).
+- ``text``: what the CLI prints on a terminal (colour and verbosity are options).
 
-See ``docs/reports.md``.
+Formats are a registry: each is a :class:`ReportFormat` (a name, a renderer, a file suffix and
+media type). A package adds its own through an entry point in the group
+``iso9001_leadership.reports`` that loads a :class:`ReportFormat`; the CLI's ``--format``
+choices come from the same registry. See ``docs/reports.md``.
 
 Examples
 --------
@@ -23,37 +28,51 @@ Examples
 # ISO 9001 leadership assessment: Acme
 >>> FORMATS
 ('markdown', 'html', 'json', 'sarif')
+>>> list(report_formats(plugins=False))
+['markdown', 'html', 'json', 'sarif', 'text']
 """
 
 from __future__ import annotations
 
-import os
-
-from iso9001_leadership._names import suggest
 from iso9001_leadership.assessment import Assessment
+from iso9001_leadership.exceptions import ReportError
 
-from ._common import ReportError, Source
-from ._html import render_html
-from ._json import SCHEMA_URI, SCHEMA_VERSION, render_json, report_schema, to_data
-from ._markdown import render_markdown
-from ._sarif import render_sarif, to_sarif
+from ._json import SCHEMA_URI, SCHEMA_VERSION, report_schema, to_data
+from ._options import ReportOptions, Source
+from ._registry import BUILTIN_FORMATS, PLUGIN_GROUP, Renderer, ReportFormat, report_format, report_formats
+from ._sarif import to_sarif
 
 __all__ = [
+    "BUILTIN_FORMATS",
     "FORMATS",
+    "PLUGIN_GROUP",
     "SCHEMA_URI",
     "SCHEMA_VERSION",
+    "Renderer",
     "ReportError",
+    "ReportFormat",
+    "ReportOptions",
     "render",
+    "report_format",
+    "report_formats",
     "report_schema",
     "to_data",
     "to_sarif",
 ]
 
-#: The report formats :func:`render` writes.
-FORMATS: tuple[str, ...] = ("markdown", "html", "json", "sarif")
+#: The built-in formats that write a document (all but ``text``, which is for terminals); see
+#: :func:`report_formats` for every format, plug-ins included.
+FORMATS: tuple[str, ...] = tuple(f.name for f in BUILTIN_FORMATS if f.name != "text")
 
 
-def render(assessment: Assessment, format: str, *, source: Source | None = None) -> str:
+def render(
+    assessment: Assessment,
+    format: str,
+    *,
+    source: Source | None = None,
+    color: bool = False,
+    verbose: bool = False,
+) -> str:
     """The report of ``assessment`` in ``format``, as text ending with a newline.
 
     Parameters
@@ -61,12 +80,15 @@ def render(assessment: Assessment, format: str, *, source: Source | None = None)
     assessment
         The assessment to report.
     format
-        One of :data:`FORMATS`: ``"markdown"``, ``"html"``, ``"json"`` or ``"sarif"``.
+        The name of a registered format (:func:`report_formats`): ``"text"``, ``"markdown"``,
+        ``"html"``, ``"json"``, ``"sarif"`` or one a plug-in adds.
     source
         The organization file the assessment was made from, as the user would name it (a path
         relative to the repository root, for code scanning). SARIF reads it to point each
         result at the line where the element at fault is defined; Markdown and HTML name it in
         the heading; JSON ignores it.
+    color, verbose
+        For the text format: ANSI colours, and every needs-evidence finding listed.
 
     Returns
     -------
@@ -76,7 +98,7 @@ def render(assessment: Assessment, format: str, *, source: Source | None = None)
     Raises
     ------
     ReportError
-        If ``format`` is not one of :data:`FORMATS`.
+        If ``format`` is not a registered format.
 
     Examples
     --------
@@ -90,18 +112,7 @@ def render(assessment: Assessment, format: str, *, source: Source | None = None)
     >>> render(empty, "pdf")
     Traceback (most recent call last):
     ...
-    iso9001_leadership.exceptions.ReportError: unknown report format 'pdf'; expected one of 'markdown', 'html', 'json', 'sarif'
+    iso9001_leadership.exceptions.ReportError: unknown report format 'pdf'; expected one of 'markdown', 'html', 'json', 'sarif', 'text'
     """
-    shown = os.fspath(source) if source is not None else None
-    if format == "markdown":
-        return render_markdown(assessment, source=shown)
-    if format == "html":
-        return render_html(assessment, source=shown)
-    if format == "json":
-        return render_json(assessment)
-    if format == "sarif":
-        return render_sarif(assessment, source=source)
-    known = ", ".join(repr(f) for f in FORMATS)
-    hint = suggest(format, FORMATS) if isinstance(format, str) else None
-    msg = f"unknown report format {format!r}; expected one of {known}" + (f" (did you mean {hint!r}?)" if hint else "")
-    raise ReportError(msg, format)
+    options = ReportOptions(source=source, color=color, verbose=verbose)
+    return report_format(format).render(assessment, options)

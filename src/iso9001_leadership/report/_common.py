@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 
-from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
-from iso9001_leadership.catalog import Theme, clause_key
-from iso9001_leadership.exceptions import ReportError
+from iso9001_leadership._version import __version__
+from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
+from iso9001_leadership.catalog import Theme
+from iso9001_leadership.clauses import clause_key
+from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status
 
 __all__ = [
-    "DISPLAY_ORDER",
     "FINGERPRINT_KEY",
     "TOOL_NAME",
     "TOOL_URI",
-    "ReportError",
-    "Source",
     "clause_groups",
     "clause_title",
     "fingerprint",
@@ -26,17 +24,13 @@ __all__ = [
     "icon",
     "legend",
     "ordered_results",
-    "plural",
     "sentence",
     "short",
-    "status_text",
     "summary_counts",
     "theme_label",
     "tool_version",
 ]
 
-#: A path to the organization file the assessment was made from, as the user gave it.
-Source = str | os.PathLike[str]
 
 #: The tool's name in every report.
 TOOL_NAME = "iso9001-leadership"
@@ -47,15 +41,6 @@ TOOL_URI = "https://iso9001-leadership.invalid/"
 #: The ``partialFingerprints`` key of a finding in SARIF, and how JSON names the same hash.
 FINGERPRINT_KEY = "iso9001LeadershipFinding/v1"
 
-#: Statuses worst first: the order of summary tables and count columns.
-DISPLAY_ORDER: tuple[Status, ...] = (
-    Status.NONCONFORMITY,
-    Status.NEEDS_EVIDENCE,
-    Status.OBSERVATION,
-    Status.OPPORTUNITY,
-    Status.CONFORMS,
-    Status.NOT_APPLICABLE,
-)
 
 #: Short column headings for counts by status (with a legend under each table).
 _SHORT = {
@@ -90,9 +75,7 @@ _CLAUSE_TITLES = {
 
 
 def tool_version() -> str:
-    """The package version, read late so that the report package imports without a cycle."""
-    from iso9001_leadership import __version__
-
+    """The package version, as reports name the tool."""
     return __version__
 
 
@@ -108,14 +91,7 @@ def short(status: Status) -> str:
 
 def legend() -> str:
     """What the short headings stand for, in display order."""
-    return "; ".join(f"{icon(s)} {short(s)}: {s.label}" for s in DISPLAY_ORDER)
-
-
-def status_text(status: Status, grade: Grade | None = None) -> str:
-    """The status in words, with the grade of a nonconformity: ``nonconformity (major)``."""
-    if status is Status.NONCONFORMITY and grade is not None:
-        return f"{status.label} ({grade.value})"
-    return status.label
+    return "; ".join(f"{icon(s)} {short(s)}: {s.label}" for s in STATUS_ORDER)
 
 
 def theme_label(theme: Theme | str) -> str:
@@ -190,8 +166,3 @@ def sentence(text: str) -> str:
 def grade_split(grades: dict[str, int]) -> str:
     """The grades of the nonconformities in words: ``2 major, 6 minor``; ``8 minor``; empty if none."""
     return ", ".join(f"{count} {grade}" for grade, count in grades.items() if count)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 requirement``, ``2 requirements``."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"

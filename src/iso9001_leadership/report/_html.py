@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
+from iso9001_leadership._names import plural
+from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
+from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
 
 from ._common import (
-    DISPLAY_ORDER,
     TOOL_NAME,
     clause_groups,
     clause_title,
@@ -22,10 +23,8 @@ from ._common import (
     icon,
     legend,
     ordered_results,
-    plural,
     sentence,
     short,
-    status_text,
     theme_label,
     tool_version,
 )
@@ -177,7 +176,7 @@ def _header(assessment: Assessment, results: Sequence[RequirementResult], source
     if source is not None:
         meta.append(("Organization file", _code(source)))
     tally = []
-    for status in DISPLAY_ORDER:
+    for status in STATUS_ORDER:
         count = summary.counts.get(status.value, 0)
         words = f"{status.label}: {count}"
         if status is Status.NONCONFORMITY and grade_split(grades):
@@ -212,7 +211,7 @@ def _status_table(assessment: Assessment, results: Sequence[RequirementResult]) 
     summary = assessment.summary()
     grades = grade_counts(results)
     rows = []
-    for status in DISPLAY_ORDER:
+    for status in STATUS_ORDER:
         count = summary.counts.get(status.value, 0)
         detail = grade_split(grades) if status is Status.NONCONFORMITY else ""
         rows.append(
@@ -238,13 +237,13 @@ def _group_table(caption: str, title: str, groups: Sequence[Summary], label: dic
     heads = "".join(
         f'<th scope="col" class="num"><abbr title="{_e(s.label)}"><span aria-hidden="true">{_e(icon(s))}</span> '
         f"{_e(short(s))}</abbr></th>"
-        for s in DISPLAY_ORDER
+        for s in STATUS_ORDER
     )
     rows = []
     for g in groups:
         cells = "".join(
             f'<td class="num{" zero" if not g.counts.get(s.value, 0) else ""}">{g.counts.get(s.value, 0)}</td>'
-            for s in DISPLAY_ORDER
+            for s in STATUS_ORDER
         )
         rows.append(
             f'      <tr><th scope="row">{_e(label.get(g.group, g.group))}</th>'

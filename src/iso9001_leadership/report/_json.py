@@ -6,9 +6,18 @@ import json
 from importlib import resources
 from typing import Any
 
-from iso9001_leadership.assessment import Assessment, Finding, RequirementResult, Summary
+from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
+from iso9001_leadership.findings import Finding
 
-from ._common import TOOL_NAME, clause_groups, fingerprint, grade_counts, ordered_results, summary_counts, tool_version
+from ._common import (
+    TOOL_NAME,
+    clause_groups,
+    fingerprint,
+    grade_counts,
+    ordered_results,
+    summary_counts,
+    tool_version,
+)
 
 __all__ = ["SCHEMA_URI", "SCHEMA_VERSION", "render_json", "report_schema", "to_data"]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status, Summary
+from iso9001_leadership._names import plural
+from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
+from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
 
 from ._common import (
-    DISPLAY_ORDER,
     TOOL_NAME,
     clause_groups,
     clause_title,
@@ -17,10 +18,8 @@ from ._common import (
     icon,
     legend,
     ordered_results,
-    plural,
     sentence,
     short,
-    status_text,
     theme_label,
     tool_version,
 )
@@ -86,7 +85,7 @@ def _summary_table(assessment: Assessment, results: Sequence[RequirementResult])
     summary = assessment.summary()
     grades = grade_counts(results)
     rows = []
-    for status in DISPLAY_ORDER:
+    for status in STATUS_ORDER:
         count = summary.counts.get(status.value, 0)
         cell = str(count)
         if status is Status.NONCONFORMITY and grade_split(grades):
@@ -97,12 +96,12 @@ def _summary_table(assessment: Assessment, results: Sequence[RequirementResult])
 
 
 def _group_table(title: str, groups: Sequence[Summary], label: dict[str, str]) -> list[str]:
-    header = [title, "Score", *(f"{icon(s)} {short(s)}" for s in DISPLAY_ORDER), "Total"]
+    header = [title, "Score", *(f"{icon(s)} {short(s)}" for s in STATUS_ORDER), "Total"]
     rows = [
         [
             escape_cell(label.get(g.group, g.group)),
             _score(g.score),
-            *(str(g.counts.get(s.value, 0)) for s in DISPLAY_ORDER),
+            *(str(g.counts.get(s.value, 0)) for s in STATUS_ORDER),
             str(g.total),
         ]
         for g in groups

@@ -2,8 +2,8 @@
 
 One run; one rule per requirement that has findings (the rule id is the requirement id); one
 result per finding. Each result points at the line and column where the first element at fault
-is defined in the organization file (found by parsing the file with the positions the loader
-keeps), names every element at fault as a logical location, and carries a fingerprint of the
+is defined in the organization file (the positions the loader kept on the organization, carried
+by the assessment: the file is never read again), names every element at fault as a logical location, and carries a fingerprint of the
 finding's identity (requirement, rule, elements) so that code-scanning tools follow it from run
 to run however the file's lines move.
 """
@@ -17,21 +17,20 @@ import urllib.parse
 from pathlib import Path, PurePath
 from typing import Any
 
-from iso9001_leadership.assessment import Assessment, Finding, Grade, Status
+from iso9001_leadership.assessment import Assessment
 from iso9001_leadership.catalog import Requirement
-from iso9001_leadership.io._yaml import Positions, parse_yaml
+from iso9001_leadership.findings import Finding, Grade, Status, status_text
 
 from ._common import (
     FINGERPRINT_KEY,
     TOOL_NAME,
     TOOL_URI,
-    Source,
     fingerprint,
     ordered_results,
     sentence,
-    status_text,
     tool_version,
 )
+from ._options import Source
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "artifact_uri", "level", "render_sarif", "to_sarif"]
 
@@ -110,27 +109,15 @@ def artifact_uri(source: Source) -> str:
     return urllib.parse.quote(path.as_posix(), safe="/")
 
 
-def _positions(source: Source | None) -> Positions:
-    """Where each element stands in the source file; empty positions if it cannot be read."""
-    if source is None:
-        return Positions()
-    try:
-        text = Path(os.fspath(source)).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return Positions()
-    return parse_yaml(text)[1]
-
-
 class _Locator:
     def __init__(self, assessment: Assessment, source: Source | None) -> None:
         self.paths = assessment.element_paths
         self.uri = artifact_uri(source) if source is not None else None
-        self.positions = _positions(source)
+        self.positions = assessment.element_positions
 
     def region(self, subject: str | None) -> dict[str, int]:
-        """The start of the element's definition; the top of the file when it cannot be found."""
-        path = self.paths.get(subject) if subject is not None else None
-        where = self.positions.locate(path) if path is not None else None
+        """The start of the element's definition; the top of the file when the loader did not record it."""
+        where = self.positions.get(subject) if subject is not None else None
         line, column = where if where is not None else (1, 1)
         return {"startLine": line, "startColumn": column}
 

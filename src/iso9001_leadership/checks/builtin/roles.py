@@ -1,0 +1,62 @@
+"""Checks of roles, responsibilities and authorities (5.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.findings import Status
+from iso9001_leadership.model import (
+    Organization,
+)
+
+from ._helpers import G, from_gaps
+
+__all__ = ["register"]
+
+
+#: The 5.3 duties, by requirement id and clause item.
+_DUTIES: tuple[tuple[str, str], ...] = (
+    ("roles.qms-conformity", "5.3 a"),
+    ("roles.process-outputs", "5.3 b"),
+    ("roles.performance-reporting", "5.3 c"),
+    ("roles.customer-focus", "5.3 d"),
+    ("roles.change-integrity", "5.3 e"),
+)
+
+
+def register(registry: CheckRegistry) -> None:
+    """Register the checks of clause 5.3."""
+    responsibility_count: Callable[[Organization], int] = lambda o: len(o.responsibilities)  # noqa: E731
+    process_count: Callable[[Organization], int] = lambda o: len(o.processes)  # noqa: E731
+    raci = from_gaps(
+        G.RESPONSIBILITY_WITHOUT_ACCOUNTABLE,
+        G.RESPONSIBILITY_WITH_SEVERAL_ACCOUNTABLE,
+        G.RESPONSIBILITY_WITHOUT_RESPONSIBLE,
+        population=responsibility_count,
+    )
+    registry.register("roles.assigned", raci, name="builtin.raci")
+    registry.register("roles.assigned", from_gaps(G.MISSING_AUTHORITY), name="builtin.authority")
+    registry.register(
+        "roles.assigned", from_gaps(G.UNHELD_AUTHORITY, status=Status.OBSERVATION), name="builtin.unheld_authority"
+    )
+    registry.register("roles.assigned", from_gaps(G.UNSTAFFED_ROLE), name="builtin.staffing")
+    registry.register(
+        "roles.assigned",
+        from_gaps(G.SINGLE_POINT_OF_FAILURE, status=Status.OBSERVATION),
+        name="builtin.single_points",
+    )
+    registry.register("roles.assigned", from_gaps(G.SPAN_OF_CONTROL, status=Status.OPPORTUNITY), name="builtin.span")
+    registry.register("roles.assigned", from_gaps(G.SELF_AUDIT), name="builtin.segregation")
+    registry.register(
+        "roles.process-outputs",
+        from_gaps(G.PROCESS_WITHOUT_OWNER, G.PROCESS_WITH_SEVERAL_OWNERS, population=process_count),
+        name="builtin.owners",
+    )
+    for requirement, clause in _DUTIES:
+        registry.register(requirement, from_gaps(G.DUTY_UNASSIGNED, clause=clause, major=True), name="builtin.duty")
+    registry.register(
+        "roles.performance-reporting",
+        from_gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE),
+        name="builtin.reporting_lines",
+    )

@@ -1,0 +1,101 @@
+"""Checks of support: resources, awareness and communication (7.1, 7.3, 7.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from iso9001_leadership._names import quote
+from iso9001_leadership.checks._context import CheckContext
+from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.findings import Finding
+from iso9001_leadership.model import (
+    AwarenessTopic,
+    Organization,
+)
+
+from ._helpers import Body, each, lacking_resources
+
+__all__ = ["register"]
+
+
+def _communication_field(field: str, label: str) -> Callable[[Any, CheckContext], str | None]:
+    def fault(communication: Any, _: CheckContext) -> str | None:
+        value = getattr(communication, field)
+        if field == "about":
+            value = value or communication.topics
+        empty = value is None or value == () or (isinstance(value, str) and not value.strip())
+        return f"Communication {quote(communication.id)} does not say {label}" if empty else None
+
+    return fault
+
+
+def _awareness(topic: Any, label: str) -> Body:
+    def run(ctx: CheckContext) -> Iterator[Finding]:
+        people = [p for p in ctx.organization.people if p.roles]
+        unaware = [p for p in people if topic not in p.awareness]
+        if not people or not unaware:
+            return
+        if len(unaware) == len(people):
+            yield ctx.needs_evidence(
+                f"awareness_of_{topic.value}_not_recorded",
+                f"No one's awareness of {label} is recorded",
+                fix=f"Record awareness ({topic.value}) per person, or keep training records as evidence",
+            )
+            return
+        for person in unaware:
+            yield ctx.observation(
+                f"unaware_of_{topic.value}",
+                f"{person.name} ({person.id}) has no recorded awareness of {label}",
+                fix=f"Brief them and record it (awareness: {topic.value})",
+                subjects=(person.id,),
+            )
+
+    return run
+
+
+#: What each person should be aware of (7.3), by requirement id.
+_AWARENESS: tuple[tuple[str, AwarenessTopic, str], ...] = (
+    ("awareness.policy", AwarenessTopic.POLICY, "the quality policy"),
+    ("awareness.objectives", AwarenessTopic.OBJECTIVES, "the quality objectives"),
+    ("awareness.contribution", AwarenessTopic.CONTRIBUTION, "their contribution to the QMS"),
+    ("awareness.nonconformity", AwarenessTopic.NONCONFORMITY_IMPLICATIONS, "what not conforming implies"),
+    ("awareness.quality-culture", AwarenessTopic.QUALITY_CULTURE, "quality culture and ethical behaviour"),
+)
+
+#: What each planned communication must say (7.4 a-e): requirement id, check name, field, what, fix.
+_COMMUNICATION: tuple[tuple[str, str, str, str, str], ...] = (
+    ("communication.when", "when", "frequency", "when it happens", "Say when or how often"),
+    ("communication.with-whom", "audience", "audience", "whom it reaches", "Name the audience"),
+    ("communication.how", "channel", "channel", "how it is communicated", "Name the channel"),
+    ("communication.who", "communicator", "communicator", "who communicates", "Name the communicating role"),
+)
+
+
+def _communications(org: Organization) -> Sequence[Any]:
+    return org.communications
+
+
+def register(registry: CheckRegistry) -> None:
+    """Register the checks of clauses 7.1, 7.3 and 7.4."""
+    registry.register("resources.determined-provided", lacking_resources, name="builtin.provided")
+    for requirement, topic, label in _AWARENESS:
+        registry.register(requirement, _awareness(topic, label), name="builtin.awareness")
+    registry.register(
+        "communication.what",
+        each(
+            "communication_incomplete",
+            _communications,
+            _communication_field("about", "what it is about"),
+            "Say what it communicates",
+            none_is_major="No communication about the QMS is planned",
+            none_rule="no_communications",
+        ),
+        name="builtin.what",
+    )
+    for requirement, name, field, label, fix in _COMMUNICATION:
+        registry.register(
+            requirement,
+            each("communication_incomplete", _communications, _communication_field(field, label), fix),
+            name=f"builtin.{name}",
+        )
