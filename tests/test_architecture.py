@@ -167,9 +167,7 @@ def test_every_module_has_a_stage() -> None:
 def test_no_import_from_a_higher_stage() -> None:
     """No module imports from a stage above its own, not even inside a function."""
     upward = [
-        f"{imp.source}:{imp.line} imports {imp.target}"
-        for imp in IMPORTS
-        if _stage(imp.target) > _stage(imp.source)
+        f"{imp.source}:{imp.line} imports {imp.target}" for imp in IMPORTS if _stage(imp.target) > _stage(imp.source)
     ]
     assert upward == []
 

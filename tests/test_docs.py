@@ -13,8 +13,7 @@ import jsonschema
 import pytest
 
 import iso9001_leadership as iso
-from iso9001_leadership.io import to_data
-from iso9001_leadership.io._reference import (
+from iso9001_leadership._file_format_doc import (
     BEGIN_MARKER,
     END_MARKER,
     _classes,
@@ -23,15 +22,14 @@ from iso9001_leadership.io._reference import (
     main,
     replace_generated,
 )
-from iso9001_leadership.io._schema import build_schema, schema_text
-from iso9001_leadership.io._yaml import parse_yaml
+from iso9001_leadership.io import build_schema, parse_yaml, schema_text, to_data
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE_FORMAT = ROOT / "docs" / "file-format.md"
 MODEL = ROOT / "docs" / "model.md"
 SHIPPED_SCHEMA = ROOT / "src" / "iso9001_leadership" / "io" / "organization.schema.json"
 
-REGENERATE_DOCS = "python -m iso9001_leadership.io._reference docs/file-format.md"
+REGENERATE_DOCS = "python -m iso9001_leadership._file_format_doc docs/file-format.md"
 REGENERATE_SCHEMA = "python -m iso9001_leadership schema --write"
 
 _FENCE = re.compile(r"^```(?P<lang>[a-z]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)

@@ -34,8 +34,7 @@ from iso9001_leadership import (
     Risk,
     Role,
 )
-from iso9001_leadership.io import Format
-from iso9001_leadership.io._yaml import parse_yaml
+from iso9001_leadership.io import Format, parse_yaml
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE = EXAMPLES / "precision-pumps" / "organization.yaml"

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 
 import iso9001_leadership as iso
 from iso9001_leadership import EntityKind, Organization, Process, Role, Status
-from iso9001_leadership._html import MAX_ROWS, assessment_html, gaps_html, organization_html
+from iso9001_leadership._htmlkit import MAX_ROWS
+from iso9001_leadership.assessment._html import assessment_html
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
+from iso9001_leadership.model._html import organization_html
 from iso9001_leadership.notebook import (
     ENTITY_COLUMNS,
     FINDING_COLUMNS,
@@ -38,6 +40,7 @@ from iso9001_leadership.notebook import (
     requirements_frame,
     to_frame,
 )
+from iso9001_leadership.notebook._html import gaps_html
 from iso9001_leadership.queries import Gap, GapKind, find_gaps
 from iso9001_leadership.raci import raci_matrix
 from iso9001_leadership.strategies import organizations

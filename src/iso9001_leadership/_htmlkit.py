@@ -57,6 +57,7 @@ COLOURS = {
 }
 FAULT = ("#ffffff", "#a61b1b")
 
+
 def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -90,9 +91,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric: Ite
     head = "".join(f'<th style="{TH_NUM if i in right else TH}">{escape(h)}</th>' for i, h in enumerate(headers))
     shown = rows[:MAX_ROWS]
     body = "".join(
-        "<tr>"
-        + "".join(f'<td style="{NUM if i in right else TD}">{cell}</td>' for i, cell in enumerate(row))
-        + "</tr>"
+        "<tr>" + "".join(f'<td style="{NUM if i in right else TD}">{cell}</td>' for i, cell in enumerate(row)) + "</tr>"
         for row in shown
     )
     more = ""

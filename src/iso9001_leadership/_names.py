@@ -21,9 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 __all__ = [
     "ID_PATTERN",
@@ -68,7 +66,7 @@ def quote(element_id: str) -> str:
     return f"'{element_id}'"
 
 
-def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """Any iterable (a list from Python code) as a tuple; a lone string is refused, not split into letters.
 
     The converter of every tuple field of the package: model fields, findings, gaps, requirements.

@@ -239,7 +239,9 @@ def _describe_findings(assessment: Assessment, findings: Sequence[Finding], fail
     for number, finding in enumerate(findings, start=1):
         requirement = a.result(finding.requirement).requirement
         indent = " " * (len(str(number)) + 2)
-        lines.append(f"{number}. {finding.clause} {requirement.title} [{finding.requirement}]: {verdict(finding.status, finding.grade)}")
+        lines.append(
+            f"{number}. {finding.clause} {requirement.title} [{finding.requirement}]: {verdict(finding.status, finding.grade)}"
+        )
         lines.append(f"{indent}{finding.reason}")
         if finding.subjects:
             lines.append(f"{indent}at fault: {_at_fault(finding.subjects, a.element_paths)}")
@@ -313,7 +315,9 @@ def assert_conforms(
     """
     __tracebackhide__ = True
     if fail_on not in FAIL_ON:
-        msg = f"fail_on must be one of {', '.join(map(repr, FAIL_ON))}, not {fail_on!r}" + did_you_mean(fail_on, FAIL_ON)
+        msg = f"fail_on must be one of {', '.join(map(repr, FAIL_ON))}, not {fail_on!r}" + did_you_mean(
+            fail_on, FAIL_ON
+        )
         raise ValueError(msg)
     org = _check_organization(org, "assert_conforms()")
     edition, day = _resolve(edition, as_of, "assert_conforms")

@@ -1,4 +1,4 @@
-"""The assessment engine: statuses and grades, exclusions, the score, summaries, lookups, custom checks, diff.
+"""The assessment engine: statuses, exclusions, the score, summaries, lookups, diff.
 
 Most tests start from the complete organization of ``_orgs`` and change one thing; the rules
 of the score and of the worst-of status are checked on a small catalog of our own with checks
@@ -9,18 +9,17 @@ finding by finding at the end.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
 from tests.assessment._orgs import AS_OF, change, complete, drop_clause_evidence
+from tests.checks._helpers import MAJOR, MINOR, NA, NC, NE, OBS, OFI, OK, _assess
 
 import iso9001_leadership as iso
-from iso9001_leadership import Evidence, Exclusion, Organization, Role
+from iso9001_leadership import Evidence, Exclusion, Organization
 from iso9001_leadership.assessment import (
     Assessment,
     AssessmentError,
@@ -39,27 +38,12 @@ from iso9001_leadership.catalog import (
     Requirement,
     Theme,
 )
-from iso9001_leadership.catalog import PLUGIN_GROUP as CATALOG_GROUP
-from iso9001_leadership.checks import PLUGIN_GROUP, CheckContext, CheckRegistry, default_registry
+from iso9001_leadership.checks import CheckContext, CheckRegistry
 from iso9001_leadership.clauses import clause_within
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "precision-pumps" / "organization.yaml"
 README = ROOT / "examples" / "README.md"
-
-NC, OBS, OFI, NE, OK, NA = (
-    Status.NONCONFORMITY,
-    Status.OBSERVATION,
-    Status.OPPORTUNITY,
-    Status.NEEDS_EVIDENCE,
-    Status.CONFORMS,
-    Status.NOT_APPLICABLE,
-)
-MAJOR, MINOR = Grade.MAJOR, Grade.MINOR
-
-
-def _assess(org: Organization, edition: str = "2015", **kwargs: Any) -> Assessment:
-    return assess(org, edition=edition, as_of=AS_OF, **kwargs)
 
 
 # -- a small catalog whose checks report exactly what they are told -------------------------------
@@ -149,117 +133,6 @@ def test_a_real_requirement_with_a_nonconformity_and_an_observation_is_a_nonconf
     assert [(f.status, f.rule) for f in result.findings] == [
         (NC, "responsibility_without_responsible"),
         (OBS, "unheld_authority"),
-    ]
-
-
-# -- grades: major when nothing is in place or the breakdown is systemic, minor otherwise ---------
-
-_BARE = Organization(name="Bare", roles=(Role(id="md", title="Managing Director", top_management=True),))
-
-
-def _bare_nothing_in_place() -> list[object]:
-    """Nonconformities of a bare organization that say something is missing altogether (no subjects)."""
-    cases: list[object] = []
-    for edition in EDITIONS:
-        for f in _assess(_BARE, edition).findings:
-            if f.status is not NC or f.subjects:
-                continue
-            cases.append(pytest.param(edition, f.requirement, f.rule, id=f"{edition}-{f.requirement}-{f.rule}"))
-    return cases
-
-
-@pytest.mark.parametrize(("edition", "requirement", "rule"), _bare_nothing_in_place())
-def test_nothing_in_place_is_a_major_nonconformity(edition: str, requirement: str, rule: str) -> None:
-    """A nonconformity about something missing altogether (no policy, no review, no customers...) is major."""
-    findings = [f for f in _assess(_BARE, edition).result(requirement).findings if f.rule == rule]
-    assert [f.grade for f in findings] == [MAJOR]
-
-
-def test_bare_organization_reports_what_is_missing_altogether() -> None:
-    """The bare organization's 'nothing in place' findings are the ones the rule is meant for."""
-    rules = {f.rule for f in _assess(_BARE).findings if f.status is NC and not f.subjects}
-    assert {
-        "no_policy",
-        "no_objectives",
-        "no_risks",
-        "no_resources",
-        "no_customers",
-        "no_management_review",
-        "duty_unassigned",
-    } <= rules
-
-
-@pytest.mark.parametrize(
-    ("mutate", "requirement", "grades"),
-    [
-        pytest.param(
-            lambda o: change(o, "proc-sell", indicators=(), criteria=""),
-            "processes.criteria-indicators",
-            [MINOR],
-            id="1-of-3-processes-minor",
-        ),
-        pytest.param(
-            lambda o: change(
-                change(o, "proc-sell", indicators=(), criteria=""), "proc-make", indicators=(), criteria=""
-            ),
-            "processes.criteria-indicators",
-            [MAJOR, MAJOR],
-            id="2-of-3-processes-major",
-        ),
-        pytest.param(
-            lambda o: change(o, "proc-sell", owner=None),
-            "roles.process-outputs",
-            [MINOR],
-            id="1-of-3-owners-minor",
-        ),
-        pytest.param(
-            lambda o: change(change(o, "proc-sell", owner=None), "proc-make", owner=None),
-            "roles.process-outputs",
-            [MAJOR, MAJOR],
-            id="2-of-3-owners-major",
-        ),
-        pytest.param(
-            lambda o: change(o, "resp-customer-focus", responsible=()),
-            "roles.assigned",
-            [MINOR],
-            id="1-of-4-responsibilities-minor",
-        ),
-        pytest.param(
-            lambda o: change(change(o, "resp-customer-focus", responsible=()), "resp-qms-conformity", responsible=()),
-            "roles.assigned",
-            [MAJOR, MAJOR],
-            id="2-of-4-responsibilities-major",
-        ),
-        pytest.param(
-            lambda o: change(change(o, "risk-supplier", actions=()), "opp-export", actions=()),
-            "planning.actions-planned",
-            [MAJOR, MAJOR],
-            id="2-of-2-risks-major",
-        ),
-    ],
-)
-def test_systemic_breakdown_is_major(
-    mutate: Callable[[Organization], Organization], requirement: str, grades: list[Grade]
-) -> None:
-    """Findings of one check covering at least half (and at least two) of what it examined are all major."""
-    result = _assess(mutate(complete())).result(requirement)
-    assert [f.grade for f in result.findings] == grades
-    assert result.grade is grades[0]
-
-
-@pytest.mark.parametrize(("reviews", "grade"), [(1, MAJOR), (2, MINOR)])
-def test_review_input_missing_is_major_only_when_the_only_review_missed_it(reviews: int, grade: Grade) -> None:
-    """A review input missing from the only review is major; missing from one review out of two it is minor."""
-    org = complete()
-    review = org.get("mr-2026-06", iso.ManagementReview)
-    previous = attrs.evolve(review, id="mr-2025-12", held_on=dt.date(2025, 12, 10))
-    if reviews == 2:
-        org = org.evolve(reviews=(previous, review))
-    late = attrs.evolve(review, inputs=tuple(i for i in review.inputs if i is not iso.ReviewInput.PREVIOUS_ACTIONS))
-    org = org.with_elements(late)
-    result = _assess(org).result("review-inputs.previous-actions")
-    assert [(f.rule, f.subjects, f.grade) for f in result.findings] == [
-        ("review_input_missing", ("mr-2026-06",), grade)
     ]
 
 
@@ -556,139 +429,6 @@ def test_at_or_above_filters_findings_by_severity(threshold: int, rules: list[st
     assessment = _toy_assess(plan)
     assert [f.rule for f in assessment.at_or_above(threshold)] == rules
     assert assessment.worst() == 5
-
-
-# -- custom checks -----------------------------------------------------------------------------------------
-
-DEPUTY_CEO = Requirement(
-    id="acme.deputy-md",
-    clause="ACME 1",
-    title="A deputy for the managing director",
-    summary="The managing director has a named deputy.",
-    theme=Theme.ACCOUNTABILITY,
-    evidence=EvidenceGuide(model=["a person deputising for the managing director"]),
-    decidable=Decidability.MODEL,
-)
-
-
-def _md_has_deputy(ctx: CheckContext) -> Iterator[Finding]:
-    if not any("md" in p.deputy_of for p in ctx.organization.people):
-        yield ctx.nonconformity(
-            "md-without-deputy", "Nobody stands in for the MD.", fix="Name a deputy.", subjects=["md"]
-        )
-
-
-def test_custom_check_through_the_registry_decorator() -> None:
-    """A check registered with @registry.check on a requirement of our own is run and its findings reported."""
-    registry = default_registry(plugins=False)
-    registry.check("acme.deputy-md")(_md_has_deputy)
-    catalog = Catalog.builtin().extend([DEPUTY_CEO])
-    assessment = _assess(complete(), catalog=catalog, registry=registry)
-    result = assessment.result("acme.deputy-md")
-    assert (result.status, result.grade) == (NC, MINOR)
-    assert [(f.rule, f.subjects, f.clause) for f in result.findings] == [("md-without-deputy", ("md",), "ACME 1")]
-    assert assessment.element_paths["md"] == "roles[0]"
-    deputised = change(complete(), "ben", deputy_of=("ops", "md"))
-    assert _assess(deputised, catalog=catalog, registry=registry).result("acme.deputy-md").status is OK
-
-
-def test_custom_check_registered_by_clause_runs_for_that_requirement() -> None:
-    """A check registered under a clause id runs for the requirement of that clause, after the built-in ones."""
-    registry = default_registry(plugins=False)
-
-    @registry.check("5.3 b", name="acme.owner-is-staffed")
-    def owner_title(ctx: CheckContext) -> Iterator[Finding]:
-        yield ctx.opportunity("acme-owner", "Owners could be named on the process map", subjects=["proc-sell"])
-
-    result = _assess(complete(), registry=registry).result("roles.process-outputs")
-    assert (result.status, [f.rule for f in result.findings]) == (OFI, ["acme-owner"])
-    assert [c.name for c in registry.checks_for("5.3 b")] == ["acme.owner-is-staffed"]
-
-
-def test_registering_two_checks_of_the_same_name_is_refused() -> None:
-    """The same check name twice for one requirement raises AssessmentError naming the name and the requirement."""
-    registry = CheckRegistry()
-    registry.register("toy.a", _md_has_deputy, name="deputy")
-    with pytest.raises(AssessmentError, match=re.escape("a check named 'deputy' is already registered for 'toy.a'")):
-        registry.register("toy.a", _md_has_deputy, name="deputy")
-
-
-def test_registry_copy_is_independent() -> None:
-    """Adding to a copy leaves the original registry as it was."""
-    registry = default_registry(plugins=False)
-    copy = registry.copy()
-    copy.check("acme.deputy-md")(_md_has_deputy)
-    assert (len(copy), len(registry)) == (len(registry) + 1, len(default_registry(plugins=False)))
-
-
-def test_failing_custom_check_raises_naming_the_check_and_requirement() -> None:
-    """A check that raises makes the assessment fail with AssessmentError naming the check, the requirement and the cause."""
-    registry = default_registry(plugins=False)
-
-    @registry.check("roles.process-outputs", name="acme.flaky")
-    def flaky(ctx: CheckContext) -> Iterator[Finding]:
-        raise KeyError("owner")
-
-    with pytest.raises(
-        AssessmentError,
-        match=re.escape("the check 'acme.flaky' of requirement 'roles.process-outputs' failed: KeyError('owner')"),
-    ) as info:
-        _assess(complete(), registry=registry)
-    assert info.value.requirement == "roles.process-outputs"
-    assert isinstance(info.value.__cause__, KeyError)
-
-
-@attrs.frozen
-class FakeEntryPoint:
-    """What importlib.metadata returns for an entry point: a name, a value and load()."""
-
-    name: str
-    value: str
-    target: Any
-
-    def load(self) -> Any:
-        """The entry point's object, or raise it if it is an exception."""
-        if isinstance(self.target, BaseException):
-            raise self.target
-        return self.target
-
-
-def _install(monkeypatch: pytest.MonkeyPatch, groups: Mapping[str, list[FakeEntryPoint]]) -> None:
-    """Make importlib.metadata report these entry points, by group (none for other groups)."""
-
-    def fake(**params: Any) -> list[FakeEntryPoint]:
-        return list(groups.get(params["group"], []))
-
-    monkeypatch.setattr(importlib.metadata, "entry_points", fake)
-
-
-def test_plugin_entry_point_adds_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An entry point in iso9001_leadership.checks gets the registry and its checks run in a default assessment."""
-
-    def setup(registry: CheckRegistry) -> None:
-        registry.check("acme.deputy-md", name="acme.deputy")(_md_has_deputy)
-
-    def requirements(edition: str) -> list[Requirement]:
-        return [DEPUTY_CEO]
-
-    _install(
-        monkeypatch,
-        {
-            PLUGIN_GROUP: [FakeEntryPoint("acme", "acme_rules:setup", setup)],
-            CATALOG_GROUP: [FakeEntryPoint("acme", "acme_rules:requirements", requirements)],
-        },
-    )
-    assert [c.name for c in default_registry().checks_for("acme.deputy-md")] == ["acme.deputy"]
-    assert default_registry(plugins=False).checks_for("acme.deputy-md") == ()
-    result = _assess(complete()).result("acme.deputy-md")
-    assert [(f.rule, f.subjects) for f in result.findings] == [("md-without-deputy", ("md",))]
-
-
-def test_plugin_that_fails_to_load_raises_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A plug-in whose import fails makes default_registry raise AssessmentError naming the entry point."""
-    _install(monkeypatch, {PLUGIN_GROUP: [FakeEntryPoint("acme", "acme_rules:setup", ImportError("no acme_rules"))]})
-    with pytest.raises(AssessmentError, match=re.escape("the check plug-in 'acme' (acme_rules:setup) failed to load")):
-        _assess(complete())
 
 
 # -- diff ------------------------------------------------------------------------------------------------

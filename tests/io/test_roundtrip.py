@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from iso9001_leadership import Organization, Role, dump, dumps, load, loads
-from iso9001_leadership.io._yaml import dump_yaml, parse_yaml
+from iso9001_leadership import ManagementReview, Organization, Role, dump, dumps, load, loads
+from iso9001_leadership.io import _yaml, parse_yaml
+from iso9001_leadership.io._yaml import dump_yaml
 from iso9001_leadership.strategies import organizations, texts
 
 
@@ -92,8 +93,6 @@ def test_defaults_are_left_out_of_files() -> None:
 
 def test_dates_are_written_as_iso_text() -> None:
     """Dates are written YYYY-MM-DD in both formats."""
-    from iso9001_leadership import ManagementReview
-
     org = Organization(name="Acme", reviews=(ManagementReview(id="mr", held_on=dt.date(2026, 3, 4)),))
     assert "held_on: '2026-03-04'" in dumps(org)
     assert '"held_on": "2026-03-04"' in dumps(org, format="json")
@@ -115,8 +114,6 @@ def test_dates_are_written_as_iso_text() -> None:
 )
 def test_libyaml_and_pure_python_parsers_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fast libyaml parser and the pure-Python fallback give the same data, positions and problems."""
-    from iso9001_leadership.io import _yaml
-
     fast = _yaml.parse_yaml(text)
     monkeypatch.setattr(_yaml, "_LOADER", _yaml._CoreLoader)
     slow = _yaml.parse_yaml(text)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import strategies as st
 
+from iso9001_leadership import load
 from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status
 from iso9001_leadership.catalog import Catalog, EvidenceGuide, Requirement, Theme
 
@@ -149,6 +151,13 @@ def build_assessment() -> Assessment:
 def assessment() -> Assessment:
     """The hand-built assessment of ``data/organization.yaml``."""
     return build_assessment()
+
+
+@pytest.fixture(scope="session")
+def located_assessment(assessment: Assessment) -> Assessment:
+    """The hand-built assessment with the positions the loader records for ``data/organization.yaml``."""
+    org = load(HERE / SOURCE)
+    return attrs.evolve(assessment, element_positions={s: org.locations[s] for s in assessment.element_paths})
 
 
 # -- a strategy of assessments, for properties ---------------------------------------------------

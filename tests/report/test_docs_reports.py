@@ -60,3 +60,4 @@ def test_docs_organization_file_loads_with_the_example_paths(example: dict[str, 
     org = iso9001_leadership.load(path)
     assessment = example["assessment"]
     assert {s: org.path_of(s) for s in assessment.element_paths} == dict(assessment.element_paths)
+    assert {s: org.locations[s] for s in assessment.element_positions} == dict(assessment.element_positions)

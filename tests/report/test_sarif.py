@@ -156,11 +156,11 @@ def check_sarif(log: dict[str, Any]) -> None:
 
 
 @pytest.fixture(scope="module")
-def sarif(assessment: Assessment) -> dict[str, Any]:
-    """The SARIF log of the hand-built assessment, with data/organization.yaml as source."""
+def sarif(located_assessment: Assessment) -> dict[str, Any]:
+    """The SARIF log of the hand-built assessment, with data/organization.yaml as source and its positions."""
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(HERE)
-        return json.loads(render(assessment, "sarif", source=SOURCE))
+        return json.loads(render(located_assessment, "sarif", source=SOURCE))
 
 
 def test_fixture_paths_are_those_of_the_organization_file(assessment: Assessment) -> None:

@@ -80,9 +80,11 @@ class Assessment:
     """Where each element named in a finding stands in the organization file (``processes[3]``)."""
     exclusions_outside_catalog: tuple[str, ...] = ()
     """Exclusions of clauses this catalog does not cover (``8.3``): recorded, not assessed."""
-    element_positions: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, hash=False)
+    element_positions: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, eq=False)
     """Line and column (1-based) where each element named in a finding is defined in the file it
-    was loaded from; empty for an organization built in Python or read from JSON."""
+    was loaded from; empty for an organization built in Python or read from JSON. Where an
+    element is written in the file is not part of what the assessment says, so it does not take
+    part in equality."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:

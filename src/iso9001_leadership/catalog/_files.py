@@ -30,6 +30,7 @@ from iso9001_leadership.io import (
     make_converter,
     parse_yaml,
     problems_from_exception,
+    unknown_field,
 )
 
 from ._errors import CatalogError
@@ -228,16 +229,7 @@ def _parse(text: str, source: str) -> tuple[tuple[RequirementEntry, ...], Positi
 def _items(data: dict[str, Any], problems: list[Problem]) -> list[Any]:
     """The raw entries of a catalog document; problems with its top level go to ``problems``."""
     fields = [f.name for f in attrs.fields(CatalogFile)]
-    problems.extend(
-        Problem(
-            key,
-            f"unknown field {key!r} for a catalog file",
-            expected="one of " + ", ".join(fields),
-            suggestion=suggest(key, fields),
-        )
-        for key in sorted(data)
-        if key not in fields
-    )
+    problems.extend(unknown_field("", key, fields, owner="a catalog file") for key in sorted(data) if key not in fields)
     if "requirements" not in data:
         problems.append(Problem("requirements", "required field 'requirements' is missing", expected="a list"))
         return []

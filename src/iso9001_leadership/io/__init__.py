@@ -20,15 +20,15 @@ tools that read or write files of their own:
 - :func:`make_converter`: a fresh strict cattrs converter (text must be text, no unknown keys,
   ISO dates, enums by value); structure hooks of one's own raise :class:`InvalidValueError`,
   and :func:`problems_from_exception` turns what the converter raises into
-  :class:`~iso9001_leadership.exceptions.Problem` records. :func:`describe_type` words a type as
-  the errors do.
+  :class:`~iso9001_leadership.exceptions.Problem` records. :func:`unknown_field` makes the
+  problem of a key that is not a field; :func:`describe_type` words a type as the errors do.
 - :func:`locate`: gives problems the line and column of their path, and orders them.
 - :func:`write_atomically`: replaces a file in one step.
 """
 
 from __future__ import annotations
 
-from ._converter import InvalidValueError, describe_type, make_converter, problems_from_exception
+from ._converter import InvalidValueError, describe_type, make_converter, problems_from_exception, unknown_field
 from ._files import Format, dump, dumps, load, loads, to_data, write_atomically
 from ._schema import build_schema, json_schema, schema_text
 from ._yaml import Positions, join_path, locate, parse_yaml
@@ -51,5 +51,6 @@ __all__ = [
     "problems_from_exception",
     "schema_text",
     "to_data",
+    "unknown_field",
     "write_atomically",
 ]

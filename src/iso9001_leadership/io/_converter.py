@@ -14,7 +14,7 @@ import enum
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, get_args, get_origin
 
 import attrs
@@ -33,7 +33,14 @@ from iso9001_leadership.exceptions import Problem
 
 from ._yaml import join_path
 
-__all__ = ["InvalidValueError", "converter", "describe_type", "make_converter", "problems_from_exception"]
+__all__ = [
+    "InvalidValueError",
+    "converter",
+    "describe_type",
+    "make_converter",
+    "problems_from_exception",
+    "unknown_field",
+]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -105,9 +112,9 @@ def describe_type(tp: Any) -> str:
         return " or ".join(describe_type(a) for a in inner) + " (or nothing)"
     if origin is tuple:
         return f"a list of {describe_type(get_args(tp)[0])}"
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+    if _is_enum(tp):
         return "one of " + ", ".join(repr(m.value) for m in tp)
-    if isinstance(tp, type) and attrs.has(tp):
+    if _is_attrs(tp):
         return f"a mapping with the fields of {tp.__name__}"
     return {
         str: "text",
@@ -212,6 +219,10 @@ def _is_attrs(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp)
 
 
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
 def make_converter() -> cattrs.Converter:
     """A new strict converter between plain data and attrs classes, as the organization files use.
 
@@ -241,8 +252,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
-    conv.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    conv.register_unstructure_hook_func(_is_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
     conv.register_unstructure_hook_func(_is_tuple, lambda items: [conv.unstructure(i) for i in items])
 
@@ -312,18 +323,40 @@ def problems_from_exception(exc: BaseException, path: str, cls: type | None = No
         return [p for sub in exc.exceptions for p in problems_from_exception(sub, path, cls)]
     if isinstance(exc, ForbiddenExtraKeysError):
         fields = [f.name for f in attrs.fields(exc.cl) if f.init]
-        return [
-            Problem(
-                join_path(path, key),
-                f"unknown field {key!r} for {exc.cl.__name__}",
-                expected="one of " + ", ".join(fields),
-                suggestion=suggest(key, fields),
-            )
-            for key in sorted(exc.extra_fields)
-        ]
+        return [unknown_field(path, key, fields, owner=exc.cl.__name__) for key in sorted(exc.extra_fields)]
     if isinstance(exc, InvalidValueError):
         return [Problem(path, exc.message, found=exc.found, expected=exc.expected, suggestion=exc.suggestion)]
     return [Problem(path, f"cannot be read: {exc}")]
+
+
+def unknown_field(path: str, key: str, fields: Iterable[str], *, owner: str) -> Problem:
+    """The problem of a key that is not a field of its mapping, with the nearest field suggested.
+
+    :func:`locate` places it at the key (not at its value).
+
+    Parameters
+    ----------
+    path
+        The path of the mapping (``""`` for the document).
+    key
+        The unknown key.
+    fields
+        The fields the mapping accepts, in the order to list them.
+    owner
+        What the mapping is, for the message: a class name, or words such as ``"a catalog file"``.
+
+    Examples
+    --------
+    >>> print(unknown_field("roles[0]", "titel", ["id", "title"], owner="Role"))
+    roles[0].titel: unknown field 'titel' for Role; expected one of id, title; did you mean 'title'?
+    """
+    names = list(fields)
+    return Problem(
+        join_path(path, key),
+        f"unknown field {key!r} for {owner}",
+        expected="one of " + ", ".join(names),
+        suggestion=suggest(key, names),
+    )
 
 
 def _leaf(exc: BaseException, path: str, note: AttributeValidationNote, cls: type) -> list[Problem]:

@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 import attrs
 
-from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem
 from iso9001_leadership.model import (
     COLLECTIONS,
@@ -24,7 +23,7 @@ from iso9001_leadership.model import (
     known_kinds,
 )
 
-from ._converter import converter, problems_from_exception
+from ._converter import converter, problems_from_exception, unknown_field
 from ._yaml import Positions, dump_yaml, join_path, locate, parse_yaml
 
 __all__ = ["Format", "dump", "dumps", "load", "loads", "to_data", "write_atomically"]
@@ -212,16 +211,7 @@ def _structure(
             )
         )
         return parts, extra_ids, failed, kept, problems
-    problems.extend(
-        Problem(
-            key,
-            f"unknown field {key!r} for Organization",
-            expected="one of " + ", ".join(_ORG_FIELDS),
-            suggestion=suggest(key, _ORG_FIELDS),
-        )
-        for key in data
-        if key not in _ORG_FIELDS
-    )
+    problems.extend(unknown_field("", key, _ORG_FIELDS, owner="Organization") for key in data if key not in _ORG_FIELDS)
     hints = typing.get_type_hints(Organization)
     for name in _ORG_FIELDS:
         if name not in data:
@@ -330,7 +320,7 @@ def dump(org: Organization, path: str | os.PathLike[str], *, format: Format | No
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Replace the file at ``path`` with ``text`` in one step.
 
-    The text (UTF-8, ``\n`` line ends) goes to a temporary file in the same folder, is flushed
+    The text (UTF-8, ``\\n`` line ends) goes to a temporary file in the same folder, is flushed
     to disk, and then replaces the target by a rename, so a reader sees the old file or the new
     one and a crash never leaves a half-written file behind. On failure the temporary file is
     removed and the old file stays as it was.
@@ -345,8 +335,8 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = pathlib.Path(folder) / "notes.txt"
-    ...     write_atomically(target, "first\n")
-    ...     write_atomically(target, "second\n")
+    ...     write_atomically(target, "first\\n")
+    ...     write_atomically(target, "second\\n")
     ...     print(target.read_text(encoding="utf-8"), end="")
     second
     """

@@ -149,7 +149,7 @@ class Positions:
 
     Examples
     --------
-    >>> _, positions, _ = parse_yaml("name: Acme\nroles:\n  - id: ceo\n    title: CEO\n")
+    >>> _, positions, _ = parse_yaml("name: Acme\\nroles:\\n  - id: ceo\\n    title: CEO\\n")
     >>> positions.values["roles[0]"], positions.keys["roles[0].title"]
     ((3, 5), (4, 5))
     >>> positions.locate("roles[0].reports_to")  # not in the file: where its mapping starts
@@ -262,10 +262,10 @@ def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
 
     Examples
     --------
-    >>> data, positions, problems = parse_yaml("name: Acme\nactive: yes\n")
+    >>> data, positions, problems = parse_yaml("name: Acme\\nactive: yes\\n")
     >>> data, positions.values["active"], problems
     ({'name': 'Acme', 'active': 'yes'}, (2, 9), [])
-    >>> parse_yaml("a: 1\na: 2\n")[2][0].message
+    >>> parse_yaml("a: 1\\na: 2\\n")[2][0].message
     "duplicate key 'a' (first given on line 1)"
     """
     loader = _LOADER(text)
@@ -291,7 +291,8 @@ def parse_yaml(text: str) -> tuple[Any, Positions, list[Problem]]:
             dispose()
 
 
-#: The beginnings of the messages of problems about a key rather than its value.
+#: The beginnings of the messages of problems about a key rather than its value (those of
+#: ``unknown_field`` and of duplicate keys).
 _KEY_MESSAGES: tuple[str, ...] = ("unknown field", "duplicate key")
 
 
@@ -315,7 +316,7 @@ def locate(problems: Iterable[Problem], positions: Positions, *, key_messages: I
     Examples
     --------
     >>> from iso9001_leadership.exceptions import Problem
-    >>> _, positions, _ = parse_yaml("name: Acme\nroles:\n  - {id: ceo, titel: CEO}\n")
+    >>> _, positions, _ = parse_yaml("name: Acme\\nroles:\\n  - {id: ceo, titel: CEO}\\n")
     >>> for problem in locate(
     ...     [
     ...         Problem("roles[0].titel", "unknown field 'titel' for Role"),

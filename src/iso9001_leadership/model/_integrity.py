@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-import types
 import typing
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -270,7 +269,7 @@ def classes_in(hint: Any) -> Iterator[type]:
     >>> [c.__name__ for c in classes_in(QualityPolicy | None)]
     ['QualityPolicy', 'NoneType']
     """
-    if isinstance(hint, type) and not isinstance(hint, types.GenericAlias):
+    if isinstance(hint, type) and typing.get_origin(hint) is None:  # Python 3.10 takes list[int] for a type
         yield hint
     for arg in typing.get_args(hint):
         yield from classes_in(arg)

@@ -161,9 +161,7 @@ class Organization:
     evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
     exclusions: tuple[Exclusion, ...] = many("Requirements determined not to apply, with justification.", clause="4.3")
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    locations: Mapping[str, tuple[int, int]] = attrs.field(
-        init=False, factory=dict, repr=False, eq=False, hash=False
-    )
+    locations: Mapping[str, tuple[int, int]] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
     source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -280,9 +278,7 @@ class Organization:
             object.__setattr__(changed, "source", self.source)
         return changed
 
-    def with_locations(
-        self, locations: Mapping[str, tuple[int, int]], *, source: str | None = None
-    ) -> Organization:
+    def with_locations(self, locations: Mapping[str, tuple[int, int]], *, source: str | None = None) -> Organization:
         """The same organization, recording where its elements are defined in a source.
 
         The elements are not checked again: nothing but :attr:`locations` and :attr:`source`

@@ -128,7 +128,7 @@ def gap_kinds(kinds: Iterable[GapKind | str]) -> tuple[GapKind, ...]:
     ValueError: 'self_audt' is not a gap kind; did you mean 'self_audit'?
     """
     if isinstance(kinds, str | GapKind):
-        msg = f"expected a list of gap kinds, not {kinds!r}; write [{kinds!r}]"
+        msg = f"expected a list of gap kinds, not {kinds!r}; write kinds=[{kinds!r}]"
         raise TypeError(msg)
     found: dict[GapKind, None] = {}
     for kind in kinds:

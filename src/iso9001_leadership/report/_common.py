@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from iso9001_leadership._version import __version__
+from iso9001_leadership import _version
 from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.catalog import Theme
 from iso9001_leadership.clauses import clause_key
@@ -75,8 +75,8 @@ _CLAUSE_TITLES = {
 
 
 def tool_version() -> str:
-    """The package version, as reports name the tool."""
-    return __version__
+    """The package version, as reports name the tool (read when called, so tests can pin it)."""
+    return _version.__version__
 
 
 def icon(status: Status) -> str:

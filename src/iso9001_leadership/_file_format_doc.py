@@ -5,7 +5,7 @@ the loader uses in its errors), whether it is required or what it defaults to, i
 documentation, the clause it serves and, for references, the kinds of element it may point
 at. ``docs/file-format.md`` holds the output between two marker comments; regenerate it with::
 
-    python -m iso9001_leadership.io._reference docs/file-format.md
+    python -m iso9001_leadership._file_format_doc docs/file-format.md
 
 and check that it is current with ``--check``.
 """
@@ -24,18 +24,24 @@ from typing import Any
 import attrs
 
 from iso9001_leadership._names import ID_PATTERN
-from iso9001_leadership.model import EntityKind, Organization, clause_of, doc_of, refs_of
-from iso9001_leadership.model._integrity import COLLECTIONS, NESTED
-
-from ._converter import describe_type
-from ._files import write_atomically
+from iso9001_leadership.io import describe_type, write_atomically
+from iso9001_leadership.model import (
+    COLLECTIONS,
+    NESTED,
+    EntityKind,
+    Organization,
+    classes_in,
+    clause_of,
+    doc_of,
+    refs_of,
+)
 
 __all__ = ["BEGIN_MARKER", "END_MARKER", "file_format_markdown", "generated_section", "main", "replace_generated"]
 
 BEGIN_MARKER = "<!-- BEGIN GENERATED REFERENCE -->"
 END_MARKER = "<!-- END GENERATED REFERENCE -->"
 
-_REGENERATE = "python -m iso9001_leadership.io._reference docs/file-format.md"
+_REGENERATE = "python -m iso9001_leadership._file_format_doc docs/file-format.md"
 
 
 def _classes() -> list[type]:
@@ -57,17 +63,13 @@ def _classes() -> list[type]:
 
 
 def _classes_in(tp: Any) -> Iterator[type]:
-    if isinstance(tp, type) and attrs.has(tp):
-        yield tp
-    for arg in typing.get_args(tp):
-        yield from _classes_in(arg)
+    """The attrs classes a type hint names (the nested mappings of a field)."""
+    return (cls for cls in classes_in(tp) if attrs.has(cls))
 
 
 def _enums_in(tp: Any) -> Iterator[type[enum.Enum]]:
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        yield tp
-    for arg in typing.get_args(tp):
-        yield from _enums_in(arg)
+    """The enums a type hint names (the closed vocabularies of a field)."""
+    return (cls for cls in classes_in(tp) if issubclass(cls, enum.Enum))
 
 
 def _element_classes() -> dict[EntityKind, type]:
@@ -306,7 +308,7 @@ def replace_generated(text: str, generated: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Rewrite (or with ``--check``, verify) the generated reference in a Markdown file."""
     parser = argparse.ArgumentParser(
-        prog="python -m iso9001_leadership.io._reference",
+        prog="python -m iso9001_leadership._file_format_doc",
         description="Regenerate the field reference between the marker comments of a Markdown file.",
     )
     parser.add_argument("path", type=Path, help="the Markdown file, such as docs/file-format.md")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from tests.queries._helpers import AS_OF
 
 from iso9001_leadership import load
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.queries import GapKind, find_gaps
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-AS_OF = dt.date(2026, 11, 24)
+EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
 
 #: The kind of gap each planted gap of examples/README.md shows up as in the graph queries.
 PLANTED_KINDS = {

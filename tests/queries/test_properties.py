@@ -8,6 +8,7 @@ import itertools
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.queries._helpers import AS_OF
 
 from iso9001_leadership import (
     Action,
@@ -31,6 +32,7 @@ from iso9001_leadership import (
     Risk,
     Role,
 )
+from iso9001_leadership.clauses import serves
 from iso9001_leadership.graph import NodeKind, OrgGraph
 from iso9001_leadership.queries import (
     Gap,
@@ -38,12 +40,9 @@ from iso9001_leadership.queries import (
     accountability_chain,
     find_gaps,
     impact_of_removing,
-    serves,
     sort_gaps,
 )
 from iso9001_leadership.strategies import organizations
-
-AS_OF = dt.date(2026, 11, 24)
 
 #: Clause ids the extra responsibilities of a gap-free organization may cite: none of them is
 #: 5.1.1 a or 5.3 b, whose responsibilities the strategy places on purpose.

@@ -1,0 +1,562 @@
+"""One strategy per kind of element, drawing every element of that kind an organization has.
+
+The ids come first (an :class:`Ids`, drawn by the organization strategy), so that every
+reference an element makes is drawn from ids that exist and resolve to the right kind of
+element. Each strategy here respects the rules :class:`~iso9001_leadership.Organization`
+checks for its own kind: reporting lines run only to earlier roles, a policy is approved before
+its next review, an action's effectiveness is evaluated no earlier than its completion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from typing import TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from iso9001_leadership.model import (
+    Action,
+    ActionStatus,
+    Authority,
+    AuthorityKind,
+    AwarenessTopic,
+    Commitment,
+    CommitmentKind,
+    Communication,
+    CommunicationTopic,
+    ContextIssue,
+    Effectiveness,
+    EffectivenessResult,
+    Evidence,
+    EvidenceKind,
+    Exclusion,
+    InterestedParty,
+    IssueKind,
+    ManagementReview,
+    Measurement,
+    Opportunity,
+    PartyKind,
+    PartyRequirement,
+    Person,
+    Process,
+    ProcessCategory,
+    QualityObjective,
+    QualityPolicy,
+    Resource,
+    ResourceKind,
+    ResourceStatus,
+    Responsibility,
+    ReviewInput,
+    ReviewOutput,
+    ReviewOutputKind,
+    Risk,
+    RiskScale,
+    Role,
+    TargetDirection,
+)
+
+from ._values import CLAUSE_IDS, dates, numbers, texts
+
+__all__ = [
+    "KINDS",
+    "Ids",
+    "actions",
+    "authorities",
+    "commitments",
+    "communications",
+    "context_issues",
+    "effectiveness",
+    "evidence",
+    "exclusions",
+    "interested_parties",
+    "objectives",
+    "opportunities",
+    "party_requirements",
+    "people",
+    "policy",
+    "processes",
+    "resources",
+    "responsibilities",
+    "review_output",
+    "reviews",
+    "risk_scales",
+    "risks",
+    "roles",
+]
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+#: The kinds of element with ids of their own, in the order of the fields of :class:`Ids`.
+KINDS: tuple[str, ...] = (
+    "roles",
+    "people",
+    "authorities",
+    "responsibilities",
+    "processes",
+    "commitments",
+    "objectives",
+    "issues",
+    "parties",
+    "requirements",
+    "risks",
+    "opportunities",
+    "actions",
+    "communications",
+    "reviews",
+    "resources",
+    "evidence",
+)
+
+
+# The strategies every kind draws from, built once: building a strategy costs more than drawing from it.
+_TEXT = texts()
+_NAME = texts(min_size=1)
+_DATE = dates()
+_MAYBE_DATE = st.none() | dates()
+_MAYBE_NUMBER = st.none() | numbers()
+_AMOUNT = st.none() | st.floats(min_value=0, max_value=1e9)
+_MEASUREMENTS = st.lists(st.builds(Measurement, dates(), numbers()), max_size=3)
+
+
+@attrs.frozen
+class Ids:
+    """The ids of one organization's elements by kind, drawn before the elements themselves.
+
+    There are commitments only when there is a policy to hold them, and party requirements
+    only when there are parties to hold them.
+    """
+
+    roles: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()
+    responsibilities: tuple[str, ...] = ()
+    processes: tuple[str, ...] = ()
+    commitments: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    communications: tuple[str, ...] = ()
+    reviews: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    policy: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.commitments and self.policy is None:
+            msg = "commitments need a policy to hold them"
+            raise ValueError(msg)
+        if self.requirements and not self.parties:
+            msg = "party requirements need parties to hold them"
+            raise ValueError(msg)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """What risks and opportunities may arise from: issues, party requirements and parties."""
+        return (*self.issues, *self.requirements, *self.parties)
+
+    @property
+    def everything(self) -> tuple[str, ...]:
+        """Every id, for what communications and evidence may be about."""
+        policy = () if self.policy is None else (self.policy,)
+        return (*(i for kind in KINDS for i in getattr(self, kind)), *policy)
+
+
+def _subset(draw: st.DrawFn, pool: Sequence[T], max_size: int = 3) -> tuple[T, ...]:
+    if not pool:
+        return ()
+    return tuple(draw(st.lists(st.sampled_from(tuple(pool)), unique=True, max_size=max_size)))
+
+
+def _maybe(draw: st.DrawFn, pool: Sequence[T]) -> T | None:
+    if not pool:
+        return None
+    return draw(st.none() | st.sampled_from(tuple(pool)))
+
+
+def _members(draw: st.DrawFn, enum_type: type[E], max_size: int = 3) -> tuple[E, ...]:
+    return tuple(draw(st.lists(st.sampled_from(enum_type), unique=True, max_size=max_size)))
+
+
+def _names(draw: st.DrawFn, max_size: int = 2) -> tuple[str, ...]:
+    return tuple(draw(st.lists(_NAME, unique=True, max_size=max_size)))
+
+
+def risk_scales() -> st.SearchStrategy[RiskScale]:
+    """Risk scales of 2 to 10 levels of likelihood and of impact."""
+    return st.builds(RiskScale, st.integers(2, 10), st.integers(2, 10))
+
+
+@st.composite
+def roles(draw: st.DrawFn, ids: Ids) -> tuple[Role, ...]:
+    """Roles; the first (one at least) are top management, and a role reports only to an earlier one.
+
+    So there is no reporting cycle, and a top-management role reports only within top management.
+    """
+    tops = draw(st.integers(1, max(len(ids.roles), 1)))
+    return tuple(
+        Role(
+            id=role_id,
+            title=draw(_NAME),
+            description=draw(_TEXT),
+            reports_to=_maybe(draw, ids.roles[:i]),
+            top_management=i < tops,
+            authorities=_subset(draw, ids.authorities),
+            audits=_subset(draw, ids.processes, 2),
+        )
+        for i, role_id in enumerate(ids.roles)
+    )
+
+
+@st.composite
+def people(draw: st.DrawFn, ids: Ids) -> tuple[Person, ...]:
+    """People holding and deputizing for roles."""
+    return tuple(
+        Person(
+            id=person_id,
+            name=draw(_NAME),
+            roles=_subset(draw, ids.roles),
+            deputy_of=_subset(draw, ids.roles, 2),
+            awareness=_members(draw, AwarenessTopic),
+            email=draw(st.sampled_from(("", "someone@example.org"))),
+        )
+        for person_id in ids.people
+    )
+
+
+@st.composite
+def authorities(draw: st.DrawFn, ids: Ids) -> tuple[Authority, ...]:
+    """Authorities, some with a limit, some granted by a role."""
+    return tuple(
+        Authority(
+            id=authority_id,
+            title=draw(_NAME),
+            kind=draw(st.sampled_from(AuthorityKind)),
+            scope=draw(_TEXT),
+            limit=draw(_AMOUNT),
+            currency=draw(st.sampled_from(("", "EUR", "USD"))),
+            granted_by=_maybe(draw, ids.roles),
+        )
+        for authority_id in ids.authorities
+    )
+
+
+@st.composite
+def responsibilities(draw: st.DrawFn, ids: Ids) -> tuple[Responsibility, ...]:
+    """Responsibilities citing clauses of :data:`CLAUSE_IDS`, with any RACI assignment (gaps included)."""
+    return tuple(
+        Responsibility(
+            id=responsibility_id,
+            title=draw(_NAME),
+            clauses=_subset(draw, CLAUSE_IDS),
+            accountable=_subset(draw, ids.roles, 2),
+            responsible=_subset(draw, ids.roles),
+            consulted=_subset(draw, ids.roles, 2),
+            informed=_subset(draw, ids.roles, 2),
+            processes=_subset(draw, ids.processes),
+            authorities_needed=_subset(draw, ids.authorities, 2),
+        )
+        for responsibility_id in ids.responsibilities
+    )
+
+
+@st.composite
+def processes(draw: st.DrawFn, ids: Ids) -> tuple[Process, ...]:
+    """Processes, each interacting with other processes only."""
+    return tuple(
+        Process(
+            id=process_id,
+            name=draw(_NAME),
+            category=draw(st.sampled_from(ProcessCategory)),
+            owner=_maybe(draw, ids.roles),
+            inputs=_names(draw),
+            outputs=_names(draw),
+            interacts_with=_subset(draw, [p for p in ids.processes if p != process_id]),
+            indicators=_names(draw),
+            criteria=draw(_TEXT),
+            resources=_subset(draw, ids.resources),
+            outsourced=draw(st.booleans()),
+        )
+        for process_id in ids.processes
+    )
+
+
+@st.composite
+def commitments(draw: st.DrawFn, ids: Ids) -> tuple[Commitment, ...]:
+    """The commitments of the policy."""
+    return tuple(
+        Commitment(id=commitment_id, kind=draw(st.sampled_from(CommitmentKind)), text=draw(_TEXT))
+        for commitment_id in ids.commitments
+    )
+
+
+@st.composite
+def policy(draw: st.DrawFn, ids: Ids) -> QualityPolicy | None:
+    """The quality policy, when the ids have one; approved no later than its next review."""
+    if ids.policy is None:
+        return None
+    approved = draw(_MAYBE_DATE)
+    review = draw(_MAYBE_DATE)
+    if approved is not None and review is not None and review < approved:
+        approved, review = review, approved
+    return QualityPolicy(
+        id=ids.policy,
+        statement=draw(_NAME),
+        version=draw(st.sampled_from(("", "1.0", "3"))),
+        commitments=draw(commitments(ids)),
+        approved_by=_maybe(draw, ids.roles),
+        approved_on=approved,
+        next_review=review,
+        communicated_to=_subset(draw, ids.roles),
+        available_to=_subset(draw, ids.parties),
+        strategic_direction=draw(_TEXT),
+    )
+
+
+@st.composite
+def objectives(draw: st.DrawFn, ids: Ids) -> tuple[QualityObjective, ...]:
+    """Quality objectives, complete or not, with their measurements."""
+    return tuple(
+        QualityObjective(
+            id=objective_id,
+            statement=draw(_NAME),
+            supports=_subset(draw, ids.commitments),
+            metric=draw(_TEXT),
+            unit=draw(st.sampled_from(("", "%", "days"))),
+            baseline=draw(_MAYBE_NUMBER),
+            target=draw(_MAYBE_NUMBER),
+            direction=draw(st.sampled_from(TargetDirection)),
+            due=draw(_MAYBE_DATE),
+            owner=_maybe(draw, ids.roles),
+            actions=_subset(draw, ids.actions),
+            resources=_subset(draw, ids.resources),
+            evaluation=draw(_TEXT),
+            processes=_subset(draw, ids.processes),
+            measurements=tuple(draw(_MEASUREMENTS)),
+            communicated_to=_subset(draw, ids.roles),
+        )
+        for objective_id in ids.objectives
+    )
+
+
+@st.composite
+def context_issues(draw: st.DrawFn, ids: Ids) -> tuple[ContextIssue, ...]:
+    """Internal and external issues."""
+    return tuple(
+        ContextIssue(
+            id=issue_id,
+            title=draw(_NAME),
+            kind=draw(st.sampled_from(IssueKind)),
+            relevant=draw(st.booleans()),
+            rationale=draw(_TEXT),
+            climate=draw(st.booleans()),
+        )
+        for issue_id in ids.issues
+    )
+
+
+@st.composite
+def party_requirements(draw: st.DrawFn, requirement_ids: Sequence[str], ids: Ids) -> tuple[PartyRequirement, ...]:
+    """The requirements of one party, with these ids."""
+    return tuple(
+        PartyRequirement(
+            id=requirement_id,
+            text=draw(_NAME),
+            owner=_maybe(draw, ids.roles),
+            statutory=draw(st.booleans()),
+            climate=draw(st.booleans()),
+            processes=_subset(draw, ids.processes),
+        )
+        for requirement_id in requirement_ids
+    )
+
+
+@st.composite
+def interested_parties(draw: st.DrawFn, ids: Ids) -> tuple[InterestedParty, ...]:
+    """Interested parties; each party requirement belongs to one of them, drawn at random."""
+    holder = {requirement_id: draw(st.sampled_from(ids.parties)) for requirement_id in ids.requirements}
+    return tuple(
+        InterestedParty(
+            id=party_id,
+            name=draw(_NAME),
+            kind=draw(st.sampled_from(PartyKind)),
+            requirements=draw(party_requirements([r for r in ids.requirements if holder[r] == party_id], ids)),
+        )
+        for party_id in ids.parties
+    )
+
+
+def _level(draw: st.DrawFn, top: int) -> int | None:
+    return draw(st.none() | st.integers(1, top))
+
+
+@st.composite
+def risks(draw: st.DrawFn, ids: Ids, scale: RiskScale) -> tuple[Risk, ...]:
+    """Risks, rated (or not) within ``scale``."""
+    return tuple(
+        Risk(
+            id=risk_id,
+            title=draw(_NAME),
+            sources=_subset(draw, ids.sources, 2),
+            likelihood=_level(draw, scale.likelihood),
+            impact=_level(draw, scale.impact),
+            owner=_maybe(draw, ids.roles),
+            processes=_subset(draw, ids.processes),
+            actions=_subset(draw, ids.actions),
+            accepted=draw(st.booleans()),
+            rationale=draw(_TEXT),
+            customer_impact=draw(st.booleans()),
+            review_on=draw(_MAYBE_DATE),
+        )
+        for risk_id in ids.risks
+    )
+
+
+@st.composite
+def opportunities(draw: st.DrawFn, ids: Ids, scale: RiskScale) -> tuple[Opportunity, ...]:
+    """Opportunities, rated (or not) within ``scale``."""
+    return tuple(
+        Opportunity(
+            id=opportunity_id,
+            title=draw(_NAME),
+            sources=_subset(draw, ids.sources, 2),
+            likelihood=_level(draw, scale.likelihood),
+            benefit=_level(draw, scale.impact),
+            owner=_maybe(draw, ids.roles),
+            processes=_subset(draw, ids.processes),
+            actions=_subset(draw, ids.actions),
+            customer_impact=draw(st.booleans()),
+        )
+        for opportunity_id in ids.opportunities
+    )
+
+
+@st.composite
+def effectiveness(draw: st.DrawFn, completed_on: dt.date | None) -> Effectiveness:
+    """How an action's effectiveness is judged; evaluated, if at all, no earlier than ``completed_on``."""
+    evaluated = draw(_MAYBE_DATE)
+    if evaluated is not None and completed_on is not None and evaluated < completed_on:
+        evaluated = completed_on
+    return Effectiveness(
+        criterion=draw(_NAME),
+        evaluate_by=draw(_MAYBE_DATE),
+        evaluated_on=evaluated,
+        result=draw(st.sampled_from(EffectivenessResult)),
+    )
+
+
+@st.composite
+def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
+    """Actions; only those done have a completion date."""
+    drawn = []
+    for action_id in ids.actions:
+        status = draw(st.sampled_from(ActionStatus))
+        completed = draw(_MAYBE_DATE) if status is ActionStatus.DONE else None
+        drawn.append(
+            Action(
+                id=action_id,
+                title=draw(_NAME),
+                owner=_maybe(draw, ids.roles),
+                due=draw(_MAYBE_DATE),
+                status=status,
+                completed_on=completed,
+                processes=_subset(draw, ids.processes),
+                effectiveness=draw(st.none() | effectiveness(completed)),
+            )
+        )
+    return tuple(drawn)
+
+
+@st.composite
+def communications(draw: st.DrawFn, ids: Ids) -> tuple[Communication, ...]:
+    """Planned communications about any element, to roles and parties."""
+    everything = ids.everything
+    return tuple(
+        Communication(
+            id=communication_id,
+            subject=draw(_NAME),
+            about=_subset(draw, everything),
+            topics=_members(draw, CommunicationTopic),
+            audience=_subset(draw, ids.roles + ids.parties),
+            communicator=_maybe(draw, ids.roles),
+            channel=draw(_TEXT),
+            frequency=draw(st.sampled_from(("", "monthly", "yearly"))),
+            last_on=draw(_MAYBE_DATE),
+        )
+        for communication_id in ids.communications
+    )
+
+
+@st.composite
+def review_output(draw: st.DrawFn, ids: Ids) -> ReviewOutput:
+    """One decision of a management review, with the actions it calls for."""
+    return ReviewOutput(
+        kind=draw(st.sampled_from(ReviewOutputKind)),
+        decision=draw(_NAME),
+        actions=_subset(draw, ids.actions),
+    )
+
+
+@st.composite
+def reviews(draw: st.DrawFn, ids: Ids) -> tuple[ManagementReview, ...]:
+    """Management reviews with their inputs and decisions."""
+    return tuple(
+        ManagementReview(
+            id=review_id,
+            held_on=draw(_DATE),
+            chair=_maybe(draw, ids.roles),
+            attendees=_subset(draw, ids.roles),
+            inputs=_members(draw, ReviewInput, 12),
+            outputs=tuple(draw(st.lists(review_output(ids), max_size=2))),
+        )
+        for review_id in ids.reviews
+    )
+
+
+@st.composite
+def resources(draw: st.DrawFn, ids: Ids) -> tuple[Resource, ...]:
+    """Resources of every kind and status."""
+    return tuple(
+        Resource(
+            id=resource_id,
+            name=draw(_NAME),
+            kind=draw(st.sampled_from(ResourceKind)),
+            status=draw(st.sampled_from(ResourceStatus)),
+            owner=_maybe(draw, ids.roles),
+            amount=draw(_AMOUNT),
+        )
+        for resource_id in ids.resources
+    )
+
+
+@st.composite
+def evidence(draw: st.DrawFn, ids: Ids) -> tuple[Evidence, ...]:
+    """Documented information supporting any element."""
+    everything = ids.everything
+    return tuple(
+        Evidence(
+            id=evidence_id,
+            title=draw(_NAME),
+            kind=draw(st.sampled_from(EvidenceKind)),
+            location=draw(_TEXT),
+            dated=draw(_MAYBE_DATE),
+            supports=_subset(draw, everything),
+            clauses=_subset(draw, CLAUSE_IDS, 2),
+        )
+        for evidence_id in ids.evidence
+    )
+
+
+@st.composite
+def exclusions(draw: st.DrawFn) -> tuple[Exclusion, ...]:
+    """Up to two requirements of :data:`CLAUSE_IDS` determined not to apply."""
+    return tuple(
+        Exclusion(requirement=requirement, justification=draw(_NAME)) for requirement in _subset(draw, CLAUSE_IDS, 2)
+    )

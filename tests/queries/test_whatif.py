@@ -1,0 +1,68 @@
+"""What-if queries: the gaps that removing elements opens, and the organization without them."""
+
+from __future__ import annotations
+
+import pytest
+from tests.queries._helpers import AS_OF, ROLES, found, graph_of
+
+from iso9001_leadership import UnknownIdError
+from iso9001_leadership.queries import impact_of_removing, without_elements
+
+IMPACT = (
+    ROLES
+    + "people:\n- {id: ana, name: Ana, roles: [qm], deputy_of: [ops]}\n- {id: ben, name: Ben, roles: [ops], deputy_of: [qm]}\n"
+    + "policy:\n  id: pol\n  statement: S\n  next_review: 2027-01-01\n  commitments: [{id: c, kind: continual_improvement}]\n"
+    + "objectives: [{id: o, statement: O, supports: [c], metric: m, target: 1, owner: qm, due: 2027-01-01,"
+    + " evaluation: e, processes: [p]}]\n"
+    + "processes: [{id: p, name: P, owner: qm}]\n"
+    + "interested_parties:\n- id: buyer\n  name: Buyer\n  requirements: [{id: q, text: T, owner: qm}]\n"
+    + "risks: [{id: k, title: K, owner: qm, sources: [q], processes: [p], accepted: true, rationale: R}]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        (["ben"], [("single_point_of_failure", ("ana", "qm"))]),
+        (["ops"], []),
+        (
+            ["qm"],
+            [
+                ("process_without_owner", ("p",)),
+                ("duty_unassigned", ()),
+                ("objective_incomplete", ("o",)),
+                ("unowned_risk", ("k",)),
+                ("unowned_requirement", ("q", "buyer")),
+            ],
+        ),
+        (["c"], [("objective_without_commitment", ("o",))]),
+        (["pol"], [("no_policy", ()), ("objective_without_commitment", ("o",))]),
+        (["q", "buyer"], []),
+    ],
+)
+def test_impact_of_removing(ids: list[str], expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Removing elements reports exactly the gaps their absence opens."""
+    graph = graph_of(IMPACT)
+    assert found(impact_of_removing(graph, ids, as_of=AS_OF)) == expected
+
+
+def test_without_elements_drops_references_and_nested_elements() -> None:
+    """without_elements removes nested elements and every reference to what it removes."""
+    org = graph_of(IMPACT).organization
+    smaller = without_elements(org, ["q", "qm"])
+    assert "q" not in smaller
+    assert "qm" not in smaller
+    assert smaller.get("k").sources == ()  # type: ignore[union-attr]
+    assert smaller.get("ana").roles == ()  # type: ignore[union-attr]
+    assert smaller.get("ben").deputy_of == ()  # type: ignore[union-attr]
+    assert without_elements(org, []) is org
+    assert "c" not in without_elements(org, ["pol"])
+
+
+def test_impact_of_removing_checks_its_ids() -> None:
+    """Unknown ids raise UnknownIdError with a suggestion; a bare string is refused."""
+    graph = graph_of(IMPACT)
+    with pytest.raises(UnknownIdError, match="did you mean 'ana'"):
+        impact_of_removing(graph, ["anna"])
+    with pytest.raises(TypeError, match="list of ids"):
+        impact_of_removing(graph, "ana")
