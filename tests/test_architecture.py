@@ -112,7 +112,9 @@ def _imports(path: Path) -> Iterator[Import]:
             continue
         for target in dict.fromkeys(targets):
             if target == PACKAGE or target.startswith(PACKAGE + "."):
-                yield Import(module, target, names, node.lineno, node.lineno in nested, node.lineno in type_only)
+                # `from package import module` names a module, not a name defined in the package.
+                named = () if isinstance(node, ast.ImportFrom) and target.rpartition(".")[2] in names else names
+                yield Import(module, target, named, node.lineno, node.lineno in nested, node.lineno in type_only)
 
 
 def _all_imports() -> list[Import]:

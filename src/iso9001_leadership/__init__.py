@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+from ._version import __version__
 from .assessment import (
     Assessment,
     AssessmentDiff,
@@ -28,13 +29,19 @@ from .catalog import Catalog, Requirement, Theme
 from .exceptions import (
     AssessmentError,
     CatalogError,
+    ExportError,
+    InputError,
     InvalidOrganizationError,
     Iso9001Error,
     LoadError,
+    MissingExtraError,
+    NotFoundError,
+    PluginError,
     Problem,
     ReportError,
     UnknownIdError,
     UnknownRequirementError,
+    UsageError,
 )
 from .graph import NodeKind, OrgGraph, Relation
 from .io import dump, dumps, json_schema, load, loads
@@ -83,8 +90,6 @@ from .model import (
 )
 from .queries import Gap, GapKind, accountability_chain, find_gaps, impact_of_removing
 
-from ._version import __version__
-
 __all__ = [
     "Action",
     "ActionStatus",
@@ -108,10 +113,12 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "Exclusion",
+    "ExportError",
     "Finding",
     "Gap",
     "GapKind",
     "Grade",
+    "InputError",
     "InterestedParty",
     "InvalidOrganizationError",
     "Iso9001Error",
@@ -119,13 +126,16 @@ __all__ = [
     "LoadError",
     "ManagementReview",
     "Measurement",
+    "MissingExtraError",
     "NodeKind",
+    "NotFoundError",
     "Opportunity",
     "OrgGraph",
     "Organization",
     "PartyKind",
     "PartyRequirement",
     "Person",
+    "PluginError",
     "Problem",
     "Process",
     "ProcessCategory",
@@ -150,6 +160,7 @@ __all__ = [
     "Theme",
     "UnknownIdError",
     "UnknownRequirementError",
+    "UsageError",
     "__version__",
     "accountability_chain",
     "assess",

@@ -65,6 +65,7 @@ from iso9001_leadership.model import (
     ReviewOutput,
     Risk,
     Role,
+    classes_in,
     refs_of,
 )
 
@@ -207,13 +208,6 @@ class _Plan:
 _PLANS: dict[type, _Plan] = {}
 
 
-def _attrs_classes(tp: Any) -> Iterator[type]:
-    if isinstance(tp, type) and attrs.has(tp):
-        yield tp
-    for arg in typing.get_args(tp):
-        yield from _attrs_classes(arg)
-
-
 def _plan(cls: type) -> _Plan:
     """The reference and nested fields of ``cls``, memoised."""
     plan = _PLANS.get(cls)
@@ -228,7 +222,7 @@ def _plan(cls: type) -> _Plan:
             relation, reverse = FIELD_RELATIONS.get((cls, field.name), (Relation.REFERS_TO, False))
             refs.append((field.name, relation, reverse))
             continue
-        for inner in _attrs_classes(hints[field.name]):
+        for inner in (c for c in classes_in(hints[field.name]) if attrs.has(c)):
             has_id = any(f.name == "id" for f in attrs.fields(inner))
             (children if has_id else nested).append(field.name)
             break
