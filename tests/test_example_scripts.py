@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPTS = Path(__file__).resolve().parent.parent / "examples" / "scripts"
 
 
@@ -16,6 +18,10 @@ def run(script: str, *args: str) -> str:
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
+
+
+#: Each test runs an example script in a fresh Python process.
+pytestmark = pytest.mark.slow
 
 
 def test_assess_and_report_writes_every_format(tmp_path: Path) -> None:

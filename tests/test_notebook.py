@@ -614,6 +614,7 @@ def test_notebooks_are_committed_without_outputs(path: Path) -> None:
     assert notebook.metadata.kernelspec.name == "python3"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", _notebooks(), ids=lambda p: p.name)
 def test_notebooks_run_end_to_end(path: Path) -> None:
     """Every example notebook executes from top to bottom without an error, and draws its plots."""

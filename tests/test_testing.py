@@ -419,6 +419,7 @@ def test_assessment_error_fails_the_test_with_its_message(pytester, run):
     assert "Traceback" not in output
 
 
+@pytest.mark.slow
 def test_plugin_loads_with_dash_p_in_a_fresh_process(pytester, monkeypatch):
     """Loaded by name in a new interpreter (as the entry point loads it), the plugin's options and marker work."""
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")

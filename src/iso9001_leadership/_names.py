@@ -26,6 +26,7 @@ from typing import Any
 __all__ = [
     "ID_PATTERN",
     "did_you_mean",
+    "offer",
     "plural",
     "quote",
     "suggest",
@@ -51,7 +52,16 @@ def did_you_mean(word: object, candidates: Iterable[str], *, parenthesized: bool
     """
     text = str(word)
     hint = suggest(text, candidates)
-    if hint is None or hint == text:
+    return offer(None if hint == text else hint, parenthesized=parenthesized)
+
+
+def offer(hint: str | None, *, parenthesized: bool = False) -> str:
+    """The "did you mean" suffix for a suggestion already found (``""`` for none).
+
+    >>> offer("title"), offer(None)
+    ("; did you mean 'title'?", '')
+    """
+    if hint is None:
         return ""
     return f" (did you mean {hint!r}?)" if parenthesized else f"; did you mean {hint!r}?"
 

@@ -35,6 +35,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from iso9001_leadership._names import offer
+
 __all__ = [
     "AssessmentError",
     "CatalogError",
@@ -96,8 +98,7 @@ class Problem:
             text += f" (found {self.found})"
         if self.expected is not None:
             text += f"; expected {self.expected}"
-        if self.suggestion is not None:
-            text += f"; did you mean {self.suggestion!r}?"
+        text += offer(self.suggestion)
         return text
 
 
@@ -186,8 +187,7 @@ class UnknownIdError(NotFoundError, KeyError):
         self.id = id
         self.suggestion = suggestion
         msg = f"no element with id {id!r}"
-        if suggestion is not None:
-            msg += f"; did you mean {suggestion!r}?"
+        msg += offer(suggestion)
         super().__init__(msg)
 
     def __str__(self) -> str:
@@ -229,8 +229,7 @@ class UnknownRequirementError(NotFoundError, KeyError):
         self.id = id
         self.suggestion = suggestion
         msg = f"no requirement with id {id!r} in the {edition} catalog"
-        if suggestion is not None:
-            msg += f"; did you mean {suggestion!r}?"
+        msg += offer(suggestion)
         super().__init__(msg)
 
     def __str__(self) -> str:

@@ -6,9 +6,9 @@ in the library imports it.
 
 - :data:`Check`: a function from a :class:`~iso9001_leadership.checks.CheckContext` to findings;
   register it with :meth:`CheckRegistry.check <iso9001_leadership.checks.CheckRegistry.check>`.
-- :class:`ChecksPlugin`: what an entry point of the group ``iso9001_leadership.checks`` loads.
+- :data:`ChecksPlugin`: what an entry point of the group ``iso9001_leadership.checks`` loads.
 - :data:`CatalogPlugin`: what an entry point of ``iso9001_leadership.catalogs`` loads.
-- :class:`Renderer` and :class:`ReportFormat`: what an entry point of
+- :data:`Renderer` and :class:`ReportFormat`: what an entry point of
   ``iso9001_leadership.reports`` loads (a ``ReportFormat``), and its renderer.
 
 Examples
@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
 
 from iso9001_leadership.catalog import CatalogPlugin, Requirement
 from iso9001_leadership.checks import Check, CheckContext, CheckRegistry
@@ -49,7 +49,5 @@ __all__ = [
 ]
 
 
-class ChecksPlugin(Protocol):
-    """What an entry point of the group ``iso9001_leadership.checks`` loads: it registers checks."""
-
-    def __call__(self, registry: CheckRegistry, /) -> None: ...
+#: What an entry point of the group ``iso9001_leadership.checks`` loads: it registers checks.
+ChecksPlugin = Callable[[CheckRegistry], None]

@@ -158,6 +158,7 @@ def test_decoder_reads_a_png_it_builds() -> None:
     assert decode_png(png) == (width, len(pixels), bpp, pixels)
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_html_report_renders_to_a_page_that_is_not_blank(assessment: Assessment, tmp_path: Path) -> None:
     """Headless Chromium renders the HTML report to a screenshot with a background, text and coloured badges."""
@@ -176,6 +177,7 @@ def test_html_report_renders_to_a_page_that_is_not_blank(assessment: Assessment,
     assert max(background[:3]) > 200, "the page background is not light"
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_an_empty_page_would_be_caught(tmp_path: Path) -> None:
     """The blankness check fails on a page with nothing on it, so the test above can fail."""

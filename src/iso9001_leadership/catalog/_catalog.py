@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from iso9001_leadership._names import suggest
+from iso9001_leadership._names import did_you_mean, suggest
 from iso9001_leadership._plugins import CATALOGS, load_plugins
 from iso9001_leadership.clauses import clause_key, clause_within
 from iso9001_leadership.exceptions import Problem
@@ -427,8 +427,7 @@ def _member(enum_cls: Any, value: Any, name: str) -> Any:
     values = {member.value: member for member in enum_cls}
     if value in values:
         return values[value]
-    hint = suggest(value, values) if isinstance(value, str) else None
     msg = f"unknown {name} {value!r}; expected one of " + ", ".join(repr(v) for v in values)
-    if hint is not None:
-        msg += f"; did you mean {hint!r}?"
+    if isinstance(value, str):
+        msg += did_you_mean(value, values)
     raise CatalogError(msg)

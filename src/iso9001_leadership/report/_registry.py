@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -25,10 +24,8 @@ __all__ = ["BUILTIN_FORMATS", "PLUGIN_GROUP", "Renderer", "ReportFormat", "repor
 PLUGIN_GROUP = REPORTS
 
 
-class Renderer(Protocol):
-    """What renders a report: the assessment and the options in, the text out (ending with a newline)."""
-
-    def __call__(self, assessment: Assessment, options: ReportOptions, /) -> str: ...
+#: What renders a report: the assessment and the options in, the text out (ending with a newline).
+Renderer = Callable[[Assessment, ReportOptions], str]
 
 
 @attrs.frozen
