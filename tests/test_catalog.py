@@ -64,6 +64,7 @@ EXPECTED_CLAUSES: list[tuple[str, tuple[str, ...]]] = [
     *[(c, BOTH) for c in _letters("7.3", "d")],
     ("7.3 e", ("2026",)),
     *[(c, BOTH) for c in _letters("7.4", "e")],
+    ("9.2.2 c", BOTH),
     ("9.3.1", BOTH),
     *[(c, BOTH) for c in _letters("9.3.2", "f")],
     ("9.3.3", BOTH),

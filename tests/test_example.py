@@ -88,10 +88,12 @@ def _structure_findings(org: Organization) -> set[Finding]:
             found.add(("no-responsible", resp.id))
         if len(resp.accountable) != 1:
             found.add(("accountable-count", resp.id))
-        for role_id in (*resp.accountable, *resp.responsible):
-            for authority in resp.authorities_needed:
-                if authority not in role[role_id].authorities:
-                    found.add(("missing-authority", role_id, resp.id, authority))
+        # The doer or the accountable role may hold a needed authority: one of them must.
+        doers = (*resp.accountable, *resp.responsible)
+        usable = {a for role_id in doers for a in role[role_id].authorities}
+        for authority in resp.authorities_needed:
+            if doers and authority not in usable:
+                found.add(("missing-authority", resp.id, authority))
     top_accountable = any(
         "5.1.1 a" in resp.clauses and any(role[a].top_management for a in resp.accountable)
         for resp in org.responsibilities
@@ -201,7 +203,11 @@ def _planning_findings(org: Organization, as_of: dt.date) -> set[Finding]:
     for review in org.reviews:
         if review.chair not in top:
             found.add(("review-chair", review.id))
-        found |= {("review-input-missing", review.id, i.value) for i in ReviewInput if i not in review.inputs}
+    # Inputs are judged across the reviews of the last twelve months (the latest always counts).
+    reviews = sorted(org.reviews, key=lambda r: r.held_on)
+    programme = [r for r in reviews if 0 <= (as_of - r.held_on).days <= 366] or reviews[-1:]
+    covered = {i for review in programme for i in review.inputs}
+    found |= {("review-input-missing", i.value) for i in ReviewInput if programme and i not in covered}
     return found
 
 
@@ -285,13 +291,14 @@ PLANTED: tuple[Planted, ...] = (
     ),
     Planted(
         3,
-        ("resp-warranty", "service-manager", "auth-warranty"),
+        ("resp-warranty", "service-manager", "service-technician-lead", "auth-warranty"),
         lambda o: (
             o.get("resp-warranty", Responsibility).accountable == ("service-manager",)
             and "auth-warranty" in o.get("resp-warranty", Responsibility).authorities_needed
             and "auth-warranty" not in o.get("service-manager", Role).authorities
+            and "auth-warranty" not in o.get("service-technician-lead", Role).authorities
         ),
-        ("missing-authority", "service-manager", "resp-warranty", "auth-warranty"),
+        ("missing-authority", "resp-warranty", "auth-warranty"),
         lambda o: _evolve(
             o, "service-manager", authorities=(*o.get("service-manager", Role).authorities, "auth-warranty")
         ),
@@ -355,9 +362,9 @@ PLANTED: tuple[Planted, ...] = (
     ),
     Planted(
         10,
-        ("mr-2026-06",),
-        lambda o: ReviewInput.EXTERNAL_PROVIDERS not in o.get("mr-2026-06", ManagementReview).inputs,
-        ("review-input-missing", "mr-2026-06", "external_providers"),
+        ("mr-2025-12", "mr-2026-06"),
+        lambda o: all(ReviewInput.EXTERNAL_PROVIDERS not in r.inputs for r in o.reviews),
+        ("review-input-missing", "external_providers"),
         _fix_review,
     ),
 )

@@ -54,6 +54,7 @@ COLOURS = {
     Status.OPPORTUNITY: ("#34206b", "#ddd2f7"),
     Status.CONFORMS: ("#0d3d22", "#bfe8cf"),
     Status.NOT_APPLICABLE: ("#2b3038", "#dfe3e8"),
+    Status.NOT_ASSESSED: ("#2b3038", "#eef0f3"),
 }
 FAULT = ("#ffffff", "#a61b1b")
 

@@ -10,7 +10,9 @@ Examples
 ['5.1.2', '5.3', '5.3 a', '5.10']
 >>> clause_within("5.1.1 a", "5.1"), clause_within("5.10", "5.1")
 (True, False)
->>> serves(["5.3 a-c"], "5.3", "b")
+>>> serves(["5.3 a-c"], "5.3", "b"), serves(["5.3"], "5.3", "e")
+(True, True)
+>>> cites_parent_only(["5.3"], "5.3")
 True
 >>> clause_number("9.3.2 c"), top_clause("9.3.2 c")
 ('9.3.2', '9')
@@ -23,13 +25,19 @@ from collections.abc import Iterable
 
 __all__ = [
     "CLAUSE_PATTERN",
+    "EDITIONS",
     "ClauseKey",
+    "cites_parent_only",
     "clause_key",
     "clause_number",
     "clause_within",
     "serves",
     "top_clause",
 ]
+
+#: The editions of ISO 9001 whose clause ids the package knows, oldest first: "2015" is ISO
+#: 9001:2015 with Amendment 1:2024, "2026" the 2026 revision.
+EDITIONS: tuple[str, ...] = ("2015", "2026")
 
 #: What a clause id looks like: a number, then optionally an item or a range of items.
 CLAUSE_PATTERN = re.compile(r"^\d+(\.\d+)*( [a-z](( |-)[a-z0-9]+)?)?$")
@@ -78,25 +86,72 @@ def top_clause(clause: str) -> str:
 def serves(clauses: Iterable[str], number: str, item: str) -> bool:
     """Whether a list of clause ids covers one lettered item of a clause.
 
-    A clause id covers the item when it names it (``"5.3 a"``, ``"5.3 a 1"``) or a range of
-    items that includes it (``"5.3 a-e"``). Citing the whole clause (``"5.3"``) does not
-    count: the items of a clause are separate duties, and each must be assigned on purpose.
+    A clause id covers the item when it names it (``"5.3 a"``, ``"5.3 a 1"``), a range of
+    items that includes it (``"5.3 a-e"``), or the whole clause (``"5.3"`` covers each of
+    5.3 a-e: a responsibility recording the duties of 5.3 as one covers them all; see
+    :func:`cites_parent_only` to spot such a citation and suggest citing the items). A
+    sub-clause (``"5.3.1 a"``) or another clause's parent (``"5"`` for 5.3 a) does not count.
+
+    Parameters
+    ----------
+    clauses
+        The clause ids cited, such as a responsibility's ``clauses``.
+    number
+        The clause number, without item: ``"5.3"``.
+    item
+        The lettered item: ``"a"``.
 
     Examples
     --------
     >>> serves(["5.3 a", "9.3.1"], "5.3", "a")
     True
-    >>> serves(["5.3 b-d"], "5.3", "c")
-    True
-    >>> serves(["5.3"], "5.3", "a"), serves(["5.3.1 a"], "5.3", "a")
-    (False, False)
+    >>> serves(["5.3 b-d"], "5.3", "c"), serves(["5.3 b-d"], "5.3", "a")
+    (True, False)
+    >>> serves(["5.3"], "5.3", "a"), serves(["5"], "5.3", "a"), serves(["5.3.1 a"], "5.3", "a")
+    (True, False, False)
     """
     for clause in clauses:
         head, _, rest = clause.partition(" ")
-        if head != number or not rest:
+        if head != number:
             continue
+        if not rest:
+            return True
         token = rest.split(" ", 1)[0]
         low, dash, high = token.partition("-")
         if (dash and low <= item <= high) or (not dash and token == item):
             return True
     return False
+
+
+def cites_parent_only(clauses: Iterable[str], number: str) -> bool:
+    """Whether a list of clause ids cites the clause ``number`` itself but none of its items.
+
+    Such a citation covers every item (see :func:`serves`); it is worth at most an opportunity
+    to cite the items one by one, so that each duty is visibly assigned. Items named one by one
+    or as a range (``"5.3 a"``, ``"5.3 a-e"``) are items; a sub-clause (``"5.3.1"``) is not.
+
+    Parameters
+    ----------
+    clauses
+        The clause ids cited, such as a responsibility's ``clauses``.
+    number
+        The clause number, without item: ``"5.3"``.
+
+    Examples
+    --------
+    >>> cites_parent_only(["5.3", "9.3.1"], "5.3")
+    True
+    >>> cites_parent_only(["5.3", "5.3 a"], "5.3"), cites_parent_only(["5.3 a-e"], "5.3")
+    (False, False)
+    >>> cites_parent_only(["5.3.1"], "5.3"), cites_parent_only([], "5.3")
+    (False, False)
+    """
+    whole = False
+    for clause in clauses:
+        head, _, rest = clause.partition(" ")
+        if head != number:
+            continue
+        if rest:
+            return False
+        whole = True
+    return whole

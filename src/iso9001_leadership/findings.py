@@ -40,6 +40,7 @@ class Status(enum.Enum):
 
     CONFORMS = "conforms"
     NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
     OPPORTUNITY = "opportunity"
     OBSERVATION = "observation"
     NEEDS_EVIDENCE = "needs_evidence"
@@ -54,6 +55,7 @@ class Status(enum.Enum):
 _LABELS = {
     Status.CONFORMS: "conforms",
     Status.NOT_APPLICABLE: "not applicable",
+    Status.NOT_ASSESSED: "not assessed",
     Status.OPPORTUNITY: "opportunity for improvement",
     Status.OBSERVATION: "observation",
     Status.NEEDS_EVIDENCE: "needs evidence",
@@ -76,12 +78,14 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.OPPORTUNITY,
     Status.CONFORMS,
     Status.NOT_APPLICABLE,
+    Status.NOT_ASSESSED,
 )
 
 #: Order of severity, for the worst-of rule and for thresholds such as ``--fail-on``.
 _RANK = {
     (Status.CONFORMS, None): 0,
     (Status.NOT_APPLICABLE, None): 0,
+    (Status.NOT_ASSESSED, None): 0,
     (Status.OPPORTUNITY, None): 1,
     (Status.OBSERVATION, None): 2,
     (Status.NEEDS_EVIDENCE, None): 3,

@@ -13,7 +13,7 @@ each and deputise for one another, three interacting processes, four responsibil
 objective with a full plan, a climate decision and a market issue, one customer with one
 requirement, two risks (one that can affect customers) and one opportunity, each with an
 action, two complete communications, one management review covering every input and every
-output, two resources and seven evidence records.
+output, two resources and nine evidence records.
 """
 
 from __future__ import annotations
@@ -395,26 +395,32 @@ def _evidence() -> tuple[Evidence, ...]:
             "ev-process-map",
             "Process map and process descriptions",
             EvidenceKind.PROCEDURE,
-            *("4.4.1 c", "4.4.1 d", "4.4.1 g", "4.4.1 h", "5.1.1 c", "5.1.1 d"),
+            *("4.4.1 c", "4.4.1 d", "5.1.1 c", "5.1.1 d"),
         ),
         record(
             "ev-review-minutes",
             "Minutes of the June 2026 management review",
             EvidenceKind.MINUTES,
-            *("5.1.1 a", "5.1.1 b", "5.1.1 e", "5.1.1 g", "6.2.1 g", "7.1.1", "9.3.1", "9.3.3"),
+            *("4.4.1 g", "4.4.1 h", "5.1.1 a", "5.1.1 b", "5.1.1 e", "5.1.1 g", "6.2.1 g", "7.1.1", "9.3.1", "9.3.3"),
         ),
         record(
             "ev-policy",
             "Quality policy QP-01, version 3.0, and its publication",
             EvidenceKind.POLICY,
-            *("5.1.1 f", "5.2.1 a", "5.2.2 b", "5.2.2 c"),
+            "5.2.1 a",
         ),
-        # 5.1.1 i to k are lettered differently in the two editions; the log covers all three.
+        record(
+            "ev-policy-briefings",
+            "Attendance lists of the policy briefings and the policy's publication on the website",
+            EvidenceKind.RECORD,
+            *("leadership.communicate-importance", "policy.communicated", "policy.available-to-parties"),
+        ),
+        # 5.1.1 i to k are lettered differently in the two editions: the log cites requirement ids.
         record(
             "ev-leadership-log",
             "Leadership engagement log: floor walks, coaching of managers, improvement days",
             EvidenceKind.RECORD,
-            *("5.1.1 h", "5.1.1 i", "5.1.1 j", "5.1.1 k"),
+            *("5.1.1 h", "leadership.improvement", "leadership.support-managers", "leadership.quality-culture"),
         ),
         record(
             "ev-job-descriptions",
@@ -429,6 +435,7 @@ def _evidence() -> tuple[Evidence, ...]:
             *("5.1.2 a", "5.1.2 b", "5.1.2 c", "6.2.1 c", "6.2.1 d"),
         ),
         record("ev-risk-register", "Risk and opportunity register", EvidenceKind.RECORD, "6.1.1"),
+        record("ev-audit-programme", "Internal audit programme 2026 with its auditors", EvidenceKind.RECORD, "9.2.2 c"),
         record(
             "ev-training",
             "Induction and awareness training records",

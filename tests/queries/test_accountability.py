@@ -8,7 +8,7 @@ import pytest
 from tests.queries._helpers import ROLES, Query, found, graph_of
 
 from iso9001_leadership import UnknownIdError
-from iso9001_leadership.clauses import serves
+from iso9001_leadership.clauses import cites_parent_only, serves
 from iso9001_leadership.graph import OrgGraph, Relation
 from iso9001_leadership.queries import (
     accountability_chain,
@@ -61,12 +61,28 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
         [("process_without_owner", ("s",))],
     ),
     (
-        "a duty not citing 5.3 b does not make an owner",
+        "citing the whole of 5.3 covers 5.3 b: a duty of one process citing '5.3' names its owner",
         process_ownership_gaps,
         ROLES
         + "processes: [{id: p, name: P}]\n"
         + "responsibilities: [{id: r, title: R, clauses: ['5.3'], accountable: [qm], processes: [p]}]",
+        [],
+    ),
+    (
+        "a duty citing neither 5.3 b nor the whole of 5.3 does not make an owner",
+        process_ownership_gaps,
+        ROLES
+        + "processes: [{id: p, name: P}]\n"
+        + "responsibilities: [{id: r, title: R, clauses: [5.3 a, '5', '5.3.1'], accountable: [qm], processes: [p]}]",
         [("process_without_owner", ("p",))],
+    ),
+    (
+        "a duty citing '5.3' whose accountable role differs from the owner is a second owner",
+        process_ownership_gaps,
+        ROLES
+        + "processes: [{id: p, name: P, owner: ops}]\n"
+        + "responsibilities: [{id: r, title: R, clauses: ['5.3'], accountable: [qm], processes: [p]}]",
+        [("process_with_several_owners", ("p", "ops", "qm"))],
     ),
     # -- RACI (5.3) ---------------------------------------------------------------------
     (
@@ -115,9 +131,21 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
         [("top_management_not_accountable", ("r", "s"))],
     ),
     (
-        "nothing cites 5.1.1 a: the gap names top management",
+        "citing the whole of 5.1.1 covers 5.1.1 a",
         top_management_accountability_gaps,
         ROLES + "responsibilities: [{id: r, title: R, clauses: [5.1.1], accountable: [ceo]}]",
+        [],
+    ),
+    (
+        "citing the whole of 5.1.1 below top management is the gap",
+        top_management_accountability_gaps,
+        ROLES + "responsibilities: [{id: r, title: R, clauses: [5.1.1], accountable: [qm]}]",
+        [("top_management_not_accountable", ("r",))],
+    ),
+    (
+        "nothing cites 5.1.1 a: the gap names top management",
+        top_management_accountability_gaps,
+        ROLES + "responsibilities: [{id: r, title: R, clauses: ['5.1.2', '5.1', 5.1.1 b], accountable: [ceo]}]",
         [("top_management_not_accountable", ("ceo",))],
     ),
     (
@@ -138,6 +166,18 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
         unassigned_duties,
         ROLES,
         [("duty_unassigned", ())] * 5,
+    ),
+    (
+        "every duty assigned through one responsibility citing the whole of 5.3",
+        unassigned_duties,
+        ROLES + "responsibilities: [{id: qmr, title: QMR, clauses: ['5.3'], accountable: [qm]}]",
+        [],
+    ),
+    (
+        "a responsibility citing the whole of 5.3 without roles is named under every item",
+        unassigned_duties,
+        ROLES + "responsibilities: [{id: idle, title: Idle, clauses: ['5.3']}]",
+        [("duty_unassigned", ("idle",))] * 5,
     ),
     (
         "a process owner assigns 5.3 b; a duty without roles is named",
@@ -204,12 +244,33 @@ def test_chain_stops_at_a_cycle_in_an_untrusted_graph() -> None:
         (["5.3 a-e"], "5.3", "e", True),
         (["5.3 b-d"], "5.3", "a", False),
         (["6.1.2 b 2"], "6.1.2", "b", True),
-        (["5.3"], "5.3", "a", False),
+        (["5.3"], "5.3", "a", True),
+        (["5.3"], "5.3", "e", True),
+        (["5"], "5.3", "a", False),
+        (["5.3.1"], "5.3", "a", False),
         (["5.3.1 a"], "5.3", "a", False),
         ([], "5.3", "a", False),
         (["9.3.1", "5.1.1 a"], "5.1.1", "a", True),
     ],
 )
 def test_serves(clauses: list[str], number: str, item: str, expected: bool) -> None:
-    """A clause list serves an item when it names it or a range holding it, never through the bare clause."""
+    """A clause list serves an item when it names it, a range holding it, or the whole clause (not a sub-clause)."""
     assert serves(clauses, number, item) is expected
+
+
+@pytest.mark.parametrize(
+    ("clauses", "number", "expected"),
+    [
+        (["5.3"], "5.3", True),
+        (["9.3.1", "5.3"], "5.3", True),
+        (["5.3", "5.3 b"], "5.3", False),
+        (["5.3 a-e", "5.3"], "5.3", False),
+        (["5.3 a"], "5.3", False),
+        (["5.3.1"], "5.3", False),
+        (["5"], "5.3", False),
+        ([], "5.3", False),
+    ],
+)
+def test_cites_parent_only(clauses: list[str], number: str, expected: bool) -> None:
+    """A clause list cites only the parent when it names the clause itself and none of its items."""
+    assert cites_parent_only(clauses, number) is expected

@@ -65,6 +65,71 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
 ]
 
 
+#: Roles with responsibilities and a policy approved by the CEO, communicated to nobody.
+UNTOLD = ROLES + (
+    "policy: {id: pol, statement: S, approved_by: ceo, next_review: 2027-01-01}\n"
+    "processes: [{id: p, name: P, owner: ops}]\n"
+    "responsibilities: [{id: r, title: R, accountable: [ceo], responsible: [qm]}]\n"
+)
+
+COMMUNICATION_CASES: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]] = [
+    (
+        "without people, every role with responsibilities but the approver needs telling",
+        UNTOLD,
+        [("policy_not_communicated", ("pol", "qm", "ops"))],
+    ),
+    (
+        "a role held only by the approver's holders needs no telling",
+        UNTOLD + "people: [{id: ana, name: Ana, roles: [ceo, ops]}, {id: ben, name: Ben, roles: [qm]}]",
+        [("policy_not_communicated", ("pol", "qm"))],
+    ),
+    (
+        "a role also held by someone else still needs telling",
+        UNTOLD + "people: [{id: ana, name: Ana, roles: [ceo, ops]}, {id: ben, name: Ben, roles: [qm, ops]}]",
+        [("policy_not_communicated", ("pol", "qm", "ops"))],
+    ),
+    (
+        "deputising for the approver is not holding it",
+        UNTOLD + "people: [{id: ana, name: Ana, roles: [ops], deputy_of: [ceo]}, {id: ben, name: Ben, roles: [ceo]}]",
+        [("policy_not_communicated", ("pol", "qm", "ops"))],
+    ),
+    (
+        "a one-person organization that approved its own policy: no gap",
+        UNTOLD + "people: [{id: ana, name: Ana, roles: [ceo, qm, ops]}]",
+        [],
+    ),
+    (
+        "a one-person organization whose policy nobody approved still has to communicate it",
+        UNTOLD.replace("approved_by: ceo, ", "") + "people: [{id: ana, name: Ana, roles: [ceo, qm, ops]}]",
+        [("policy_not_communicated", ("pol", "ceo", "qm", "ops"))],
+    ),
+    (
+        "whoever communicates the policy knows it, and so do the other roles only they hold",
+        UNTOLD.replace("policy:", "- {id: hr, title: HR, reports_to: ceo}\npolicy:")
+        + "people: [{id: cy, name: Cy, roles: [hr, ops]}]\n"
+        + "communications: [{id: c, subject: Policy, about: [pol], communicator: hr, audience: [qm]}]",
+        [],
+    ),
+    (
+        "communicating something else is not communicating the policy",
+        UNTOLD.replace("policy:", "- {id: hr, title: HR, reports_to: ceo}\npolicy:")
+        + "people: [{id: cy, name: Cy, roles: [hr, ops]}]\n"
+        + "communications: [{id: c, subject: Other, communicator: hr, audience: [qm]}]",
+        [("policy_not_communicated", ("pol", "qm", "ops"))],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), [c[1:] for c in COMMUNICATION_CASES], ids=[c[0] for c in COMMUNICATION_CASES]
+)
+def test_policy_need_not_be_communicated_to_those_who_know_it(
+    body: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """The policy must reach every role with responsibilities, except roles whose holders approved or communicated it."""
+    assert found(policy_gaps(graph_of(body), as_of=AS_OF)) == expected
+
+
 @pytest.mark.parametrize(("query", "body", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_query_finds_the_known_gaps(query: Query, body: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     """Each query reports exactly the known gaps of a small organization, in order."""

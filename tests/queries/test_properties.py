@@ -38,15 +38,20 @@ from iso9001_leadership.queries import (
     Gap,
     GapKind,
     accountability_chain,
+    accountable_roles,
     find_gaps,
     impact_of_removing,
+    policy_gaps,
+    reporting_gaps,
+    segregation_of_duties_gaps,
     sort_gaps,
 )
 from iso9001_leadership.strategies import organizations
 
-#: Clause ids the extra responsibilities of a gap-free organization may cite: none of them is
-#: 5.1.1 a or 5.3 b, whose responsibilities the strategy places on purpose.
-SAFE_CLAUSES = ("4.4.1", "5.1.1 c", "5.1.2 a", "5.2.2 b", "5.3", "5.3 a", "5.3 c", "5.3 d", "5.3 e", "7.4", "9.3.1")
+#: Clause ids the extra responsibilities of a gap-free organization may cite: none of them
+#: covers 5.1.1 a or 5.3 b (as the whole clauses "5.1.1" and "5.3" would), whose
+#: responsibilities the strategy places on purpose.
+SAFE_CLAUSES = ("4.4.1", "5.1.1 c", "5.1.2 a", "5.2.2 b", "5.3 a", "5.3 c", "5.3 d", "5.3 e", "7.4", "9.3.1")
 
 
 def _pick(draw: st.DrawFn, pool: list[str], min_size: int = 1, max_size: int = 3) -> tuple[str, ...]:
@@ -372,3 +377,57 @@ def test_accountability_chain_starts_at_the_process_and_follows_reporting_lines(
             assert org.get(lower, Role).reports_to == upper
         if len(chain) > 1:
             assert org.get(chain[-1], Role).reports_to is None
+
+
+@given(gapfree_organizations())
+def test_one_person_holding_every_role(org: Organization) -> None:
+    """One person holding every role needs no reporting lines nor policy briefings, and must audit from outside.
+
+    Every role loses its reporting line and the policy its audience: there is still no reporting
+    or policy gap. Every audit of a process is now the one person auditing their own work, each
+    reported once with an external or second-party auditor as the fix.
+    """
+    assert org.policy is not None
+    sole = Person(id="sole-trader", name="Sole Trader", roles=tuple(role.id for role in org.roles))
+    changed = org.evolve(
+        roles=tuple(attrs.evolve(role, reports_to=None) for role in org.roles),
+        people=(sole,),
+        policy=attrs.evolve(org.policy, communicated_to=()),
+        communications=(),
+    )
+    graph = OrgGraph.from_organization(changed)
+    assert reporting_gaps(graph) == ()
+    assert policy_gaps(graph, as_of=AS_OF) == ()
+    gaps = segregation_of_duties_gaps(graph)
+    found = [(gap.subjects[0], gap.subjects[2], gap.subjects[1]) for gap in gaps]
+    assert len(found) == len(set(found))
+    assert set(found) == {("sole-trader", role.id, process) for role in org.roles for process in role.audits}
+    assert all("an external or second-party auditor" in gap.fix for gap in gaps)
+
+
+@given(organizations())
+def test_every_self_audit_gap_is_someone_auditing_their_own_work(org: Organization) -> None:
+    """Each self-audit gap is a role, or a person through two roles, auditing a process it answers for, once per role and process."""
+    graph = OrgGraph.from_organization(org)
+    pairs = []
+    for gap in segregation_of_duties_gaps(graph):
+        assert gap.kind is GapKind.SELF_AUDIT
+        assert gap.clauses == ("9.2.2 c",)
+        if len(gap.subjects) == 2:
+            role, process = gap.subjects
+            assert role in accountable_roles(graph, process)
+        else:
+            person, process, role, other = gap.subjects
+            assert role != other
+            assert {role, other} <= set(org.get(person, Person).roles)
+            assert role not in accountable_roles(graph, process)
+            assert other in accountable_roles(graph, process)
+        assert process in org.get(role, Role).audits
+        pairs.append((role, process))
+    assert len(pairs) == len(set(pairs))
+    for role in org.roles:
+        for process in role.audits:
+            answerable = accountable_roles(graph, process)
+            holders = [p for p in org.people if role.id in p.roles]
+            faulty = role.id in answerable or any(set(p.roles) & (set(answerable) - {role.id}) for p in holders)
+            assert ((role.id, process) in pairs) is faulty

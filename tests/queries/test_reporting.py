@@ -36,6 +36,105 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
     ("valid organizations have no cycles", reporting_cycles, ROLES, []),
 ]
 
+#: A small organization whose lab has no line of its own: people decide whether it reaches the top.
+LAB = ROLES + (
+    "- {id: lab, title: Lab}\n"
+    "- {id: tech, title: Tech, reports_to: lab}\n"
+    "- {id: buyer, title: Buyer}\n"
+    "- {id: store, title: Store}\n"
+    "- {id: runner, title: Runner, reports_to: store}\n"
+)
+
+PEOPLE_CASES: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]] = [
+    (
+        "nobody holds the roles: every line without a boss is broken",
+        LAB,
+        [
+            ("reporting_line_broken", ("lab", "tech")),
+            ("reporting_line_broken", ("buyer",)),
+            ("reporting_line_broken", ("store", "runner")),
+        ],
+    ),
+    (
+        "a top manager who also runs the lab takes it and the roles below it to the top",
+        LAB + "people: [{id: ana, name: Ana, roles: [ceo, lab]}]",
+        [("reporting_line_broken", ("buyer",)), ("reporting_line_broken", ("store", "runner"))],
+    ),
+    (
+        "a role without a line, held with a role that reaches the top, reaches it",
+        LAB + "people: [{id: ben, name: Ben, roles: [qm, buyer]}]",
+        [("reporting_line_broken", ("lab", "tech")), ("reporting_line_broken", ("store", "runner"))],
+    ),
+    (
+        "reaching through people chains across people and down reporting lines",
+        LAB
+        + "people:\n- {id: ben, name: Ben, roles: [qm, buyer]}\n- {id: cy, name: Cy, roles: [buyer, store]}\n"
+        + "- {id: dee, name: Dee, roles: [runner, lab]}",
+        [],
+    ),
+    (
+        "holding only roles that do not reach the top reaches nothing",
+        LAB + "people: [{id: dee, name: Dee, roles: [lab, tech, buyer]}]",
+        [
+            ("reporting_line_broken", ("lab", "tech")),
+            ("reporting_line_broken", ("buyer",)),
+            ("reporting_line_broken", ("store", "runner")),
+        ],
+    ),
+    (
+        "deputising for top management does not make a line",
+        LAB + "people: [{id: ana, name: Ana, roles: [lab, buyer, store], deputy_of: [ceo]}]",
+        [
+            ("reporting_line_broken", ("lab", "tech")),
+            ("reporting_line_broken", ("buyer",)),
+            ("reporting_line_broken", ("store", "runner")),
+        ],
+    ),
+    (
+        "a drawn line to a broken boss stays broken, unless the holder is top management",
+        LAB
+        + "- {id: clerk, title: Clerk, reports_to: lab}\n- {id: aide, title: Aide, reports_to: lab}\n"
+        + "people: [{id: ben, name: Ben, roles: [qm, clerk]}, {id: ana, name: Ana, roles: [ceo, aide]}]",
+        [
+            ("reporting_line_broken", ("lab", "tech", "clerk")),
+            ("reporting_line_broken", ("buyer",)),
+            ("reporting_line_broken", ("store", "runner")),
+        ],
+    ),
+    (
+        "one person holding every role, top management included, has no reporting gap",
+        (
+            "roles: [{id: boss, title: Owner, top_management: true}, {id: qm, title: QM}, {id: ops, title: Ops},"
+            " {id: tech, title: Tech, reports_to: ops}]\n"
+            "people: [{id: ana, name: Ana, roles: [boss, qm, ops, tech]}]"
+        ),
+        [],
+    ),
+    (
+        "one person holding every role without top management: still no top management",
+        "roles: [{id: qm, title: QM}, {id: ops, title: Ops}]\npeople: [{id: ana, name: Ana, roles: [qm, ops]}]",
+        [("no_top_management", ())],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in PEOPLE_CASES], ids=[c[0] for c in PEOPLE_CASES])
+def test_reporting_lines_are_judged_between_people(body: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A role reaches top management through its holders too: held with top management, or without a line of its own."""
+    assert found(reporting_gaps(graph_of(body))) == expected
+
+
+def test_a_gap_that_remains_keeps_its_reason_and_fix() -> None:
+    """Where people do not close a line, the gap still names the head, counts the roles below it and says what to do."""
+    gaps = reporting_gaps(graph_of(LAB + "people: [{id: ben, name: Ben, roles: [qm, buyer, tech]}]"))
+    lab = next(gap for gap in gaps if gap.subjects[0] == "lab")
+    assert lab.subjects == ("lab", "tech")
+    assert lab.reason == (
+        "Role 'lab' reports to no one and is not top management, "
+        "so it and 1 role below it have no reporting line to top management"
+    )
+    assert lab.fix == "Make 'lab' report to a top-management role, or mark it as top management"
+
 
 @pytest.mark.parametrize(("query", "body", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_query_finds_the_known_gaps(query: Query, body: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:

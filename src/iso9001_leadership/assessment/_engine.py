@@ -15,6 +15,7 @@ from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import Organization
 
 from ._result import Assessment, RequirementResult
+from ._rules import excludable, in_scope, merge_findings
 
 __all__ = ["assess"]
 
@@ -57,7 +58,8 @@ def assess(
     Raises
     ------
     AssessmentError
-        If an exclusion names a requirement the catalog does not have.
+        If an exclusion names a requirement the catalog does not have, or one that clause 4.3
+        does not allow to be excluded (anything of clauses 4 to 7.1.4, 7.2 to 7.5, 9 and 10).
 
     Examples
     --------
@@ -81,15 +83,13 @@ def assess(
         if progress is not None:
             progress(done, total)
         if requirement.id in excluded:
-            results.append(
-                RequirementResult(
-                    requirement,
-                    Status.NOT_APPLICABLE,
-                    note=f"excluded by the organization: {excluded[requirement.id]}",
-                )
-            )
-            continue
-        results.append(_judge(requirement, registry.run(requirement, context), context))
+            note = f"excluded by the organization: {excluded[requirement.id]}"
+            results.append(RequirementResult(requirement, Status.NOT_APPLICABLE, note=note))
+        elif not in_scope(requirement, org.covers):
+            note = f"outside what the file describes (covers: {', '.join(org.covers)})"
+            results.append(RequirementResult(requirement, Status.NOT_ASSESSED, note=note))
+        else:
+            results.append(_judge(requirement, registry.run(requirement, context), context))
     subjects = sorted({s for r in results for f in r.findings for s in f.subjects if s in org})
     return Assessment(
         organization=org.name,
@@ -100,6 +100,7 @@ def assess(
         element_paths={s: org.path_of(s) for s in subjects},
         element_positions={s: org.locations[s] for s in subjects if s in org.locations},
         exclusions_outside_catalog=outside,
+        warnings=context.warnings,
     )
 
 
@@ -132,26 +133,48 @@ def _exclusions(org: Organization, catalog: Catalog) -> tuple[dict[str, str], tu
             outside.append(name)
         else:
             unknown.append(name)
+    refused = [
+        exclusion.requirement
+        for exclusion in org.exclusions
+        if exclusion.requirement not in unknown and not excludable(exclusion.requirement, catalog)
+    ]
+    problems = []
     if unknown:
         names = list(catalog.ids) + list(catalog.clauses())
         hints = [f"{u!r}" + did_you_mean(u, names, parenthesized=True) for u in unknown]
-        msg = f"exclusions name requirements the {catalog.edition} catalog does not have: {', '.join(hints)}"
-        raise AssessmentError(msg, unknown[0])
+        problems.append(f"exclusions name requirements the {catalog.edition} catalog does not have: {', '.join(hints)}")
+    if refused:
+        problems.append(
+            "clause 4.3 allows excluding only requirements that cannot be applied (parts of 7.1.5 and of clause 8), "
+            "never leadership, planning, support or review requirements; refused: "
+            + ", ".join(repr(r) for r in refused)
+        )
+    if problems:
+        raise AssessmentError("; ".join(problems), (unknown or refused)[0])
     return excluded, tuple(outside)
 
 
 def _judge(requirement: Requirement, findings: Iterable[Finding], context: CheckContext) -> RequirementResult:
-    evidence = context.evidence_for(requirement)
-    found = [f for f in findings if not (evidence and f.status is Status.NEEDS_EVIDENCE)]
+    merged = merge_findings(findings)
+    found = [f for f in merged if f.status is not Status.NOT_ASSESSED]
+    if not found and len(merged) > len(found):
+        skipped = next(f for f in merged if f.status is Status.NOT_ASSESSED)
+        return RequirementResult(requirement, Status.NOT_ASSESSED, note=skipped.reason)
+    verdict = context.evidence_verdict(requirement)
+    evidence = verdict.settled_by
+    if evidence:
+        found = [f for f in found if f.status is not Status.NEEDS_EVIDENCE]
     decided_by_model = requirement.decidable is Decidability.MODEL or requirement.informative
     if not evidence and not decided_by_model and all(f.severity < severity(Status.NEEDS_EVIDENCE) for f in found):
         found.append(_needs_evidence(requirement, bool(found)))
     ordered = tuple(sorted(found, key=lambda f: (-f.severity, f.rule, f.subjects, f.reason)))
+    note = "; ".join(verdict.notes)
     if ordered:
         worst = ordered[0]
         grade = worst.grade if worst.status is Status.NONCONFORMITY else None
-        return RequirementResult(requirement, worst.status, grade, ordered, evidence)
-    note = "" if decided_by_model else "on the documented information recorded"
+        return RequirementResult(requirement, worst.status, grade, ordered, evidence, note)
+    if not decided_by_model:
+        note = "; ".join(["on the documented information recorded", *verdict.notes])
     return RequirementResult(requirement, Status.CONFORMS, None, (), evidence, note)
 
 

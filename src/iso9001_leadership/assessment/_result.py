@@ -46,8 +46,8 @@ class RequirementResult:
 
     @property
     def points(self) -> float | None:
-        """Points towards the score; ``None`` when not applicable."""
-        if self.status is Status.NOT_APPLICABLE:
+        """Points towards the score; ``None`` when not applicable or not assessed (left out of the score)."""
+        if self.status in (Status.NOT_APPLICABLE, Status.NOT_ASSESSED):
             return None
         return POINTS[(self.status, self.grade if self.status is Status.NONCONFORMITY else None)]
 
@@ -80,6 +80,8 @@ class Assessment:
     """Where each element named in a finding stands in the organization file (``processes[3]``)."""
     exclusions_outside_catalog: tuple[str, ...] = ()
     """Exclusions of clauses this catalog does not cover (``8.3``): recorded, not assessed."""
+    warnings: tuple[str, ...] = ()
+    """What the reader should know about the input: evidence citations that are ambiguous across editions."""
     element_positions: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, eq=False)
     """Line and column (1-based) where each element named in a finding is defined in the file it
     was loaded from; empty for an organization built in Python or read from JSON. Where an
@@ -102,7 +104,11 @@ class Assessment:
 
     @property
     def score(self) -> float:
-        """0 to 100: the share of applicable requirements met, partial credit by status."""
+        """0 to 100: points over the requirements examined (not those excluded or not assessed).
+
+        ``100 * sum(points) / examined``; points by status: conforms and opportunity 1,
+        observation 0.75, needs evidence 0.5, minor nonconformity 0.25, major 0.
+        """
         return _score(self.results) or 0.0
 
     def summary(self) -> Summary:
@@ -127,6 +133,11 @@ class Assessment:
     def _repr_html_(self) -> str:
         """A compact HTML report for Jupyter."""
         return assessment_html(self)
+
+    @property
+    def examined(self) -> int:
+        """How many requirements the score counts: all but those excluded and those not assessed."""
+        return sum(1 for r in self.results if r.points is not None)
 
     def worst(self) -> int:
         """The highest severity among the results (0 when everything conforms)."""

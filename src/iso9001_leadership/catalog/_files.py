@@ -68,6 +68,8 @@ class RequirementEntry:
     changed_in: tuple[str, ...] = ()
     informative: bool = False
     supersedes: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    record: bool = False
 
 
 @attrs.frozen
@@ -181,6 +183,8 @@ def _view(entry: RequirementEntry, edition: str, *, origin: str) -> Requirement:
         unconfirmed=edition in entry.unconfirmed,
         informative=entry.informative,
         supersedes=entry.supersedes,
+        sections=entry.sections,
+        record=entry.record,
         origin=origin,
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from iso9001_leadership._names import ID_PATTERN, to_tuple
-from iso9001_leadership.clauses import ClauseKey, clause_key
+from iso9001_leadership.clauses import EDITIONS, ClauseKey, clause_key
 from iso9001_leadership.exceptions import Problem
 
 from ._errors import CatalogError
@@ -25,8 +25,6 @@ __all__ = [
     "check_edition",
 ]
 
-#: The editions the catalog knows, oldest first.
-EDITIONS: tuple[str, ...] = ("2015", "2026")
 
 #: The edition used when none is given: ISO 9001:2015 with Amendment 1:2024.
 DEFAULT_EDITION = "2015"
@@ -174,6 +172,11 @@ class Requirement:
         Ids of requirements of other editions that this one takes over (when a clause splits).
     origin
         Where the requirement came from: ``builtin``, a file name, or a plug-in.
+    sections
+        The sections of the organization file it is judged on (``objectives``, ``reviews``); a
+        file whose ``covers`` leaves one out does not assess it. Empty: judged on the clause alone.
+    record
+        Whether only a record of something done settles it (a procedure or policy alone does not).
 
     Raises
     ------
@@ -206,6 +209,8 @@ class Requirement:
     informative: bool = False
     supersedes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     origin: str = ""
+    sections: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    record: bool = False
 
     def __attrs_post_init__(self) -> None:
         problems = self._problems()

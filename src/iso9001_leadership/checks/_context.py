@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from iso9001_leadership.catalog import Catalog, Requirement
-from iso9001_leadership.clauses import clause_within
 from iso9001_leadership.exceptions import AssessmentError
 from iso9001_leadership.findings import Finding, Grade, Status
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import Organization
 from iso9001_leadership.queries import Gap, GapKind, find_gaps
+
+from ._evidence import EvidenceIndex, EvidenceVerdict
 
 __all__ = ["Check", "CheckContext"]
 
@@ -31,8 +32,8 @@ class _Shared:
     edition: str
     catalog: Catalog
     gaps: tuple[Gap, ...]
-    evidence_by_clause: dict[str, tuple[str, ...]]
-    evidence_order: dict[str, int]
+    evidence: EvidenceIndex
+    holders: Mapping[str, frozenset[str]]
 
 
 @attrs.frozen
@@ -56,10 +57,10 @@ class CheckContext:
         elif graph.organization is not org:
             msg = "the graph given was not built from the organization assessed"
             raise AssessmentError(msg)
-        evidence: dict[str, list[str]] = {}
-        for record in org.evidence:
-            for clause in record.clauses:
-                evidence.setdefault(clause, []).append(record.id)
+        holders: dict[str, set[str]] = {}
+        for person in org.people:
+            for role in person.roles:
+                holders.setdefault(role, set()).add(person.id)
         return cls(
             _Shared(
                 organization=org,
@@ -68,8 +69,8 @@ class CheckContext:
                 edition=edition,
                 catalog=catalog,
                 gaps=tuple(find_gaps(graph, as_of=as_of)),
-                evidence_by_clause={k: tuple(v) for k, v in evidence.items()},
-                evidence_order={record.id: index for index, record in enumerate(org.evidence)},
+                evidence=EvidenceIndex.build(org, as_of=as_of, catalog=catalog),
+                holders={role: frozenset(people) for role, people in holders.items()},
             )
         )
 
@@ -110,16 +111,34 @@ class CheckContext:
         return tuple(g for g in self._shared.gaps if g.kind in wanted)
 
     def evidence_for(self, requirement: Requirement) -> tuple[str, ...]:
-        """Ids of evidence records that name the requirement's id, its clause, or a clause holding it.
+        """Ids of the evidence records that settle ``requirement`` (see :meth:`evidence_verdict`)."""
+        return self.evidence_verdict(requirement).settled_by
 
-        Evidence citing ``7.3`` covers 7.3 a-d. Requirement ids (``awareness.policy``) are the same
-        in every edition; clause items may be lettered differently from one edition to the next.
+    def evidence_verdict(self, requirement: Requirement) -> EvidenceVerdict:
+        """Which evidence records settle ``requirement``, and why others that mention it do not.
+
+        A record settles it when it cites the requirement id, or exactly its clause id (in the
+        edition the record names), is not past ``valid_until``, and is a record of something done
+        where the requirement needs one. A parent clause (``7.3``) settles none of its items.
         """
-        found: list[str] = []
-        for cited, records in self._shared.evidence_by_clause.items():
-            if cited == requirement.id or clause_within(requirement.clause, cited):
-                found.extend(records)
-        return tuple(sorted(set(found), key=self._shared.evidence_order.__getitem__))
+        return self._shared.evidence.verdict(requirement)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the assessment should tell the reader about its input (ambiguous citations)."""
+        return self._shared.evidence.warnings
+
+    def holders(self, role: str) -> frozenset[str]:
+        """Ids of the people who hold ``role``."""
+        return self._shared.holders.get(role, frozenset())
+
+    @property
+    def sole_person(self) -> str | None:
+        """The person who holds every held role, when one person runs the whole organization."""
+        people = {p for holders in self._shared.holders.values() for p in holders}
+        if len(people) == 1 and all(self._shared.holders.get(r.id) for r in self.organization.roles):
+            return next(iter(people))
+        return None
 
     # -- building findings ------------------------------------------------------------------
 
@@ -177,6 +196,15 @@ class CheckContext:
     def needs_evidence(self, rule: str, reason: str, *, fix: str = "", subjects: Sequence[str] = ()) -> Finding:
         """The model cannot decide: say which evidence would."""
         return self._finding(Status.NEEDS_EVIDENCE, rule, reason, fix=fix, subjects=subjects)
+
+    def nothing_to_examine(self, what: str) -> Finding:
+        """The requirement only examines elements the organization does not have (``what``, plural).
+
+        The requirement is then *not assessed*, never conforming by vacuity; the requirement that
+        asks for those elements to exist reports their absence.
+        """
+        reason = f"Nothing to examine: no {what} recorded"
+        return self._finding(Status.NOT_ASSESSED, "nothing_to_examine", reason, fix="", subjects=())
 
     def from_gap(self, gap: Gap, *, major: bool = False, status: Status = Status.NONCONFORMITY) -> Finding:
         """A finding made from a gap the queries found: same subjects, reason and fix."""

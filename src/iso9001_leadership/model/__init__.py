@@ -52,12 +52,13 @@ from ._enums import (
     TargetDirection,
 )
 from ._fields import EntityKind, clause_of, doc_of, refs_of
-from ._integrity import COLLECTIONS, NESTED, check_raw_references, classes_in, find_problems, known_kinds
+from ._integrity import COLLECTIONS, NESTED, SECTIONS, check_raw_references, classes_in, find_problems, known_kinds
 from ._organization import Element, Organization
 
 __all__ = [
     "COLLECTIONS",
     "NESTED",
+    "SECTIONS",
     "Action",
     "ActionStatus",
     "Authority",

@@ -447,8 +447,17 @@ class Evidence:
     dated: dt.date | None = value(None, "The document's date.")
     supports: tuple[str, ...] = refs(ANY_KIND, "Elements this evidence supports.")
     clauses: tuple[str, ...] = many(
-        "Clause ids ('7.3 a', or '7.3' for all its items) or requirement ids ('awareness.policy', the same in every "
-        "edition) this documented information demonstrates, for requirements the model alone cannot decide."
+        "Requirement ids ('awareness.policy', the same in every edition) or clause ids ('7.3 a', in the edition "
+        "named by 'edition') this documented information demonstrates, for requirements the model alone cannot "
+        "decide. A parent clause ('7.3') settles none of its items on its own."
+    )
+    valid_until: dt.date | None = value(
+        None, "Until when it counts (a certificate's expiry, a survey's period); past it, it is stale.", clause="7.5.3"
+    )
+    edition: str | None = value(
+        None,
+        "The ISO 9001 edition ('2015' or '2026') whose clause ids 'clauses' cites; without it, a lettered clause "
+        "id that means different requirements in the two editions settles nothing.",
     )
 
 

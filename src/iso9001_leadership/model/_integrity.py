@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from iso9001_leadership._names import ID_PATTERN, suggest
-from iso9001_leadership.clauses import CLAUSE_PATTERN
+from iso9001_leadership.clauses import CLAUSE_PATTERN, EDITIONS
 from iso9001_leadership.exceptions import Problem
 
 from ._entities import (
@@ -163,6 +163,49 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     problems.extend(_check_reporting(parts.get("roles", ()), kinds))
     problems.extend(_check_dates(located))
     problems.extend(_check_exclusions(parts.get("exclusions", ())))
+    problems.extend(_check_covers(parts.get("covers", ())))
+    return problems
+
+
+#: The sections of an organization file that ``covers`` may name.
+SECTIONS: tuple[str, ...] = (
+    "context_issues",
+    "interested_parties",
+    "processes",
+    "roles",
+    "people",
+    "authorities",
+    "responsibilities",
+    "policy",
+    "objectives",
+    "risks",
+    "opportunities",
+    "actions",
+    "communications",
+    "reviews",
+    "resources",
+    "evidence",
+)
+
+
+def _check_covers(covers: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, item in enumerate(covers):
+        path = f"covers[{index}]"
+        if item in seen:
+            problems.append(Problem(path, f"{item!r} is named twice", expected="each section or clause once"))
+        seen.add(item)
+        if item not in SECTIONS and not CLAUSE_PATTERN.match(item):
+            problems.append(
+                Problem(
+                    path,
+                    f"{item!r} is neither a section of the file nor a clause id",
+                    found=repr(item),
+                    expected="a section (" + ", ".join(SECTIONS) + ") or a clause id such as '5.3'",
+                    suggestion=suggest(item, SECTIONS),
+                )
+            )
     return problems
 
 
@@ -501,6 +544,26 @@ def _check_dates(located: list[Located]) -> list[Problem]:
                     expected=f"a date on or after approved_on ({element.approved_on})",
                 )
             )
+        if isinstance(element, Evidence):
+            if before(element.valid_until, element.dated):
+                problems.append(
+                    Problem(
+                        f"{item.path}.valid_until",
+                        "the evidence expires before it is dated",
+                        found=str(element.valid_until),
+                        expected=f"a date on or after dated ({element.dated})",
+                    )
+                )
+            if element.edition is not None and element.edition not in EDITIONS:
+                problems.append(
+                    Problem(
+                        f"{item.path}.edition",
+                        f"unknown edition {element.edition!r}",
+                        found=repr(element.edition),
+                        expected=" or ".join(repr(e) for e in EDITIONS),
+                        suggestion=suggest(element.edition, EDITIONS),
+                    )
+                )
         if isinstance(element, Action):
             if element.completed_on is not None and element.status is not ActionStatus.DONE:
                 problems.append(

@@ -160,6 +160,11 @@ class Organization:
     resources: tuple[Resource, ...] = many("Resources.", clause="7.1")
     evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
     exclusions: tuple[Exclusion, ...] = many("Requirements determined not to apply, with justification.", clause="4.3")
+    covers: tuple[str, ...] = many(
+        "What this file describes, when it models only part of the QMS: sections of the file ('roles', 'processes', "
+        "'policy', ...) or clause ids ('5.3', '6.2'). Requirements outside it are not assessed. Empty (the "
+        "default): the whole QMS."
+    )
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
     locations: Mapping[str, tuple[int, int]] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
     source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)

@@ -56,6 +56,49 @@ def top_management(graph: OrgGraph) -> tuple[str, ...]:
     return tuple(r for r in graph.ids(NodeKind.ROLE) if organization.get(r, Role).top_management)
 
 
+def role_holders(graph: OrgGraph, role_id: str) -> tuple[str, ...]:
+    """The people who hold a role (not its deputies), in edge order."""
+    nodes = graph.nx.nodes
+    return tuple(p for p in graph.predecessors(role_id, Relation.HOLDS) if nodes[p]["kind"] is NodeKind.PERSON)
+
+
+def held_roles(graph: OrgGraph, person_id: str) -> tuple[str, ...]:
+    """The roles a person holds, in edge order."""
+    nodes = graph.nx.nodes
+    return tuple(r for r in graph.successors(person_id, Relation.HOLDS) if nodes[r]["kind"] is NodeKind.ROLE)
+
+
+def sole_role_holder(graph: OrgGraph) -> str | None:
+    """The one person of a one-person organization: they hold every role that has a holder.
+
+    ``None`` when nobody holds a role, when more than one person does, or when someone else
+    deputises for a role (then the organization has a second person who can act). Roles nobody
+    holds do not count against it.
+
+    Examples
+    --------
+    >>> from iso9001_leadership import loads
+    >>> from iso9001_leadership.graph import OrgGraph
+    >>> org = loads('''
+    ... name: Acme
+    ... roles: [{id: ceo, title: CEO, top_management: true}, {id: qm, title: QM}, {id: vacant, title: V}]
+    ... people: [{id: ana, name: Ana, roles: [ceo, qm]}]
+    ... ''')
+    >>> sole_role_holder(OrgGraph.from_organization(org))
+    'ana'
+    >>> from iso9001_leadership import Person
+    >>> sole_role_holder(OrgGraph.from_organization(org.with_elements(Person(id="ben", name="Ben", deputy_of=("qm",)))))
+    """
+    people = graph.ids(NodeKind.PERSON)
+    holders = [person for person in people if held_roles(graph, person)]
+    if len(holders) != 1:
+        return None
+    (sole,) = holders
+    if any(person != sole and graph.successors(person, Relation.DEPUTY_OF) for person in people):
+        return None
+    return sole
+
+
 def _check_process(graph: OrgGraph, process_id: str) -> None:
     kind = graph.kind_of(process_id)
     if kind is not NodeKind.PROCESS:
@@ -64,7 +107,10 @@ def _check_process(graph: OrgGraph, process_id: str) -> None:
 
 
 def _owns_one_process(graph: OrgGraph, responsibility_id: str, memo: dict[str, bool]) -> bool:
-    """Whether a responsibility cites 5.3 b and is part of exactly one process: it states who owns that process."""
+    """Whether a responsibility covers 5.3 b and is part of exactly one process: it states who owns that process.
+
+    It covers 5.3 b when it cites the item, a range holding it, or the whole of 5.3 (see :func:`serves`).
+    """
     answer = memo.get(responsibility_id)
     if answer is None:
         clauses = graph.organization.get(responsibility_id, Responsibility).clauses
@@ -85,7 +131,8 @@ def accountable_roles(graph: OrgGraph, process_id: str) -> tuple[str, ...]:
     """The roles accountable for a process delivering its intended outputs (5.3 b).
 
     They are the process's owner, then the accountable roles of every responsibility that
-    cites clause 5.3 b and is part of this process alone: such a responsibility says who
+    cites clause 5.3 b (the item, a range holding it such as ``"5.3 a-e"``, or the whole
+    clause ``"5.3"``) and is part of this process alone: such a responsibility says who
     answers for the process. A responsibility citing 5.3 b across several processes is an
     oversight duty (a COO following up on every process owner) and does not count. A
     well-run process has exactly one accountable role.
@@ -234,7 +281,8 @@ def top_management_accountability_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     """Top management not accountable for the effectiveness of the QMS (5.1.1 a).
 
     Top management is accountable when a top-management role is the accountable role (A) of a
-    responsibility that cites 5.1.1 a. The gap's subjects are the responsibilities that cite
+    responsibility that cites 5.1.1 a (the item, a range holding it, or the whole clause
+    ``"5.1.1"``). The gap's subjects are the responsibilities that cite
     5.1.1 a (none of them with top management accountable) or, when none does, the
     top-management roles. An organization without top management gets no gap here:
     :func:`reporting_gaps` reports that.
@@ -280,8 +328,9 @@ def top_management_accountability_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
 def unassigned_duties(graph: OrgGraph) -> tuple[Gap, ...]:
     """The duties of 5.3 a-e that no role has been given.
 
-    A duty is assigned when a responsibility citing its clause item (``"5.3 c"``, or a range
-    such as ``"5.3 a-e"``) has an accountable or a responsible role. Duty 5.3 b also counts as
+    A duty is assigned when a responsibility citing its clause item (``"5.3 c"``, a range such
+    as ``"5.3 a-e"``, or the whole clause ``"5.3"``, which covers every item) has an
+    accountable or a responsible role. Duty 5.3 b also counts as
     assigned when any process has an owner (each process without one is reported by
     :func:`process_ownership_gaps`). The gap's subjects are the responsibilities that cite the
     item but name no role; there are none when nothing cites it.
@@ -305,6 +354,15 @@ def unassigned_duties(graph: OrgGraph) -> tuple[Gap, ...]:
     duty_unassigned (5.3 e): Nobody is assigned to keeping the QMS intact when changes are planned and made
     >>> unassigned_duties(graph)[-1].subjects
     ('changes',)
+
+    Citing the whole clause covers every item:
+
+    >>> unassigned_duties(OrgGraph.from_organization(loads('''
+    ... name: Acme
+    ... roles: [{id: qm, title: Quality Manager}]
+    ... responsibilities: [{id: qmr, title: QMR duties, clauses: ['5.3'], responsible: [qm]}]
+    ... ''')))
+    ()
     """
     organization = graph.organization
     assigned = {item: False for item, _ in DUTIES}

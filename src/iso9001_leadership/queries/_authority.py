@@ -11,11 +11,13 @@ __all__ = ["missing_authorities", "unheld_authorities"]
 
 
 def missing_authorities(graph: OrgGraph) -> tuple[Gap, ...]:
-    """Roles accountable or responsible for a responsibility whose needed authority they lack (5.3).
+    """Responsibilities whose needed authority nobody doing or answering for them holds (5.3).
 
-    Every role that is accountable (A) or responsible (R) for a responsibility must hold each
-    authority the responsibility needs. One gap per role and responsibility; its subjects are
-    the role, the responsibility and the missing authorities.
+    A responsibility can be carried out when each authority it needs is held by one of the roles
+    accountable (A) or responsible (R) for it, or by the people who hold those roles through
+    another role. The doer rather than the accountable manager may hold an operational authority:
+    that is not a gap. One gap per responsibility; its subjects are the first accountable (else
+    responsible) role, the responsibility, the authorities nobody holds, then the other roles.
 
     Examples
     --------
@@ -34,37 +36,49 @@ def missing_authorities(graph: OrgGraph) -> tuple[Gap, ...]:
     >>> for gap in missing_authorities(graph):
     ...     print(gap.subjects)
     ...     print(gap.reason)
-    ('ceo', 'release', 'stop-line')
-    Role 'ceo' is accountable for 'release' but does not hold the authority it needs: 'stop-line'
-    ('qm', 'release', 'sign', 'stop-line')
-    Role 'qm' is responsible for 'release' but does not hold the authority it needs: 'sign' and 'stop-line'
+    ('ceo', 'release', 'stop-line', 'qm')
+    Nobody accountable or responsible for 'release' holds the authority it needs: 'stop-line'
     """
     held: dict[str, frozenset[str]] = {}
+
+    def reach(role: str) -> frozenset[str]:
+        """The authorities a role's holders can use: the role's own and those of their other roles."""
+        if role not in held:
+            roles = {role}
+            for person in graph.predecessors(role, Relation.HOLDS):
+                if graph.nx.nodes[person]["kind"] is NodeKind.PERSON:
+                    roles.update(graph.successors(person, Relation.HOLDS))
+            held[role] = frozenset(a for r in roles for a in graph.successors(r, Relation.HOLDS))
+        return held[role]
+
     gaps: list[Gap] = []
     for responsibility in graph.ids(NodeKind.RESPONSIBILITY):
         needed = graph.successors(responsibility, Relation.NEEDS_AUTHORITY)
-        if not needed:
-            continue
-        accountable = graph.predecessors(responsibility, Relation.ACCOUNTABLE_FOR)
-        responsible = graph.predecessors(responsibility, Relation.RESPONSIBLE_FOR)
-        for role in dict.fromkeys((*accountable, *responsible)):
-            if role not in held:
-                held[role] = frozenset(graph.successors(role, Relation.HOLDS))
-            missing = tuple(a for a in needed if a not in held[role])
-            if not missing:
-                continue
-            duty = "accountable" if role in accountable else "responsible"
-            gaps.append(
-                Gap(
-                    GapKind.MISSING_AUTHORITY,
-                    (role, responsibility, *missing),
-                    ("5.3",),
-                    f"Role {quote(role)} is {duty} for {quote(responsibility)} "
-                    f"but does not hold the authority it needs: {join_ids(missing)}",
-                    f"Give {join_ids(missing)} to {quote(role)}, or assign {quote(responsibility)} "
-                    "to a role that holds it",
+        doers = tuple(
+            dict.fromkeys(
+                (
+                    *graph.predecessors(responsibility, Relation.ACCOUNTABLE_FOR),
+                    *graph.predecessors(responsibility, Relation.RESPONSIBLE_FOR),
                 )
             )
+        )
+        if not needed or not doers:
+            continue
+        usable = frozenset().union(*(reach(role) for role in doers))
+        missing = tuple(a for a in needed if a not in usable)
+        if not missing:
+            continue
+        gaps.append(
+            Gap(
+                GapKind.MISSING_AUTHORITY,
+                (doers[0], responsibility, *missing, *doers[1:]),
+                ("5.3",),
+                f"Nobody accountable or responsible for {quote(responsibility)} holds the authority it needs: "
+                f"{join_ids(missing)}",
+                f"Give {join_ids(missing)} to {quote(doers[0])}, or assign {quote(responsibility)} "
+                "to a role that holds it",
+            )
+        )
     return sort_gaps(graph, gaps)
 
 

@@ -8,6 +8,7 @@ from iso9001_leadership._names import plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 from iso9001_leadership.model import QualityObjective, QualityPolicy
 
+from ._accountability import role_holders
 from ._gap import Gap, GapKind, join_ids, sort_gaps
 
 __all__ = ["OBJECTIVE_ITEMS", "objective_gaps", "policy_gaps"]
@@ -23,13 +24,29 @@ OBJECTIVE_ITEMS: tuple[tuple[str, str], ...] = (
 
 
 def _communicated(graph: OrgGraph, policy: str) -> set[str]:
-    """Roles the policy reached: named on the policy, or in the audience of a communication about it."""
+    """Roles that know the policy: its approvers and communicators, and every role it was communicated to.
+
+    The policy reached a role when the policy names it in ``communicated_to``, or when a
+    communication about the policy has it in its audience.
+    """
     nodes = graph.nx.nodes
     reached = set(graph.successors(policy, Relation.COMMUNICATED_TO))
+    reached.update(graph.predecessors(policy, Relation.APPROVES))
     for communication in graph.predecessors(policy, Relation.ABOUT):
         if nodes[communication]["kind"] is NodeKind.COMMUNICATION:
             reached.update(graph.successors(communication, Relation.COMMUNICATED_TO))
+            reached.update(graph.predecessors(communication, Relation.COMMUNICATES))
     return reached
+
+
+def _knowing_people(graph: OrgGraph, policy: str) -> set[str]:
+    """The people who hold a role that approved or communicated the policy: they know it first-hand."""
+    nodes = graph.nx.nodes
+    sources = list(graph.predecessors(policy, Relation.APPROVES))
+    for communication in graph.predecessors(policy, Relation.ABOUT):
+        if nodes[communication]["kind"] is NodeKind.COMMUNICATION:
+            sources.extend(graph.predecessors(communication, Relation.COMMUNICATES))
+    return {person for role in dict.fromkeys(sources) for person in role_holders(graph, role)}
 
 
 def _holds_responsibilities(graph: OrgGraph, role: str) -> bool:
@@ -39,13 +56,22 @@ def _holds_responsibilities(graph: OrgGraph, role: str) -> bool:
     return any(nodes[p]["kind"] is NodeKind.PROCESS for p in graph.successors(role, Relation.OWNS))
 
 
+def _known_by_holders(graph: OrgGraph, role: str, knowing: set[str]) -> bool:
+    """Whether the role has holders, all of whom know the policy first-hand."""
+    holders = role_holders(graph, role)
+    return bool(holders) and all(person in knowing for person in holders)
+
+
 def policy_gaps(graph: OrgGraph, *, as_of: dt.date | None) -> tuple[Gap, ...]:
     """No quality policy (5.2.1), a policy not communicated (5.2.2 b), or its review overdue (5.2.2 a).
 
     The policy must reach every role that holds responsibilities: each role accountable or
-    responsible for a responsibility, or owning a process, except the role that approved it.
-    It reaches a role when the policy lists the role in ``communicated_to``, or when a
-    communication about the policy has the role in its audience.
+    responsible for a responsibility, or owning a process. It reaches a role when the policy
+    lists the role in ``communicated_to``, or when a communication about the policy has the
+    role in its audience. Communication is not demanded towards those who know the policy
+    first-hand: the role that approved it (``approved_by``), a role that communicates it, and
+    a role whose holders all hold one of those roles (in a one-person organization that
+    approved its own policy, nobody needs telling).
 
     The review is overdue when the policy has no next review date, or its next review date
     falls before ``as_of``.
@@ -80,6 +106,13 @@ def policy_gaps(graph: OrgGraph, *, as_of: dt.date | None) -> tuple[Gap, ...]:
     ...     print(gap)
     policy_not_communicated (5.2.2 b): The quality policy has not been communicated to 1 role that holds responsibilities: 'ops'
     policy_review_overdue (5.2.2 a): The quality policy was due for review on 2026-06-30, before 2026-11-24
+
+    If the CEO who approved the policy also ran operations, nobody would need to tell them:
+
+    >>> from iso9001_leadership import Person
+    >>> ana = Person(id="ana", name="Ana Ruiz", roles=("ceo", "ops"))
+    >>> policy_gaps(OrgGraph.from_organization(graph.organization.with_elements(ana)), as_of=dt.date(2026, 6, 1))
+    ()
     """
     policies = graph.ids(NodeKind.POLICY)
     if not policies:
@@ -94,9 +127,13 @@ def policy_gaps(graph: OrgGraph, *, as_of: dt.date | None) -> tuple[Gap, ...]:
     gaps: list[Gap] = []
     for policy in policies:
         reached = _communicated(graph, policy)
-        reached.update(graph.predecessors(policy, Relation.APPROVES))
+        knowing = _knowing_people(graph, policy)
         missing = tuple(
-            role for role in graph.ids(NodeKind.ROLE) if role not in reached and _holds_responsibilities(graph, role)
+            role
+            for role in graph.ids(NodeKind.ROLE)
+            if role not in reached
+            and _holds_responsibilities(graph, role)
+            and not _known_by_holders(graph, role, knowing)
         )
         if missing:
             roles = plural(len(missing), "role")

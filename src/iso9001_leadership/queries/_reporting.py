@@ -7,7 +7,7 @@ import networkx as nx
 from iso9001_leadership._names import plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
-from ._accountability import top_management
+from ._accountability import held_roles, role_holders, top_management
 from ._gap import Gap, GapKind, join_ids, sort_gaps
 
 __all__ = [
@@ -25,15 +25,62 @@ __all__ = [
 DEFAULT_MAX_DIRECT_REPORTS = 10
 
 
+def _reaching(graph: OrgGraph, tops: tuple[str, ...]) -> set[str]:
+    """The roles whose reporting line reaches top management, judged between people.
+
+    One search from top management, down the reporting lines and across the people who hold
+    the roles: each person's held roles are looked at most twice, each reporting line once.
+    """
+    reached = set(tops)
+    queue = list(tops)
+
+    def reach(role: str) -> None:
+        if role not in reached:
+            reached.add(role)
+            queue.append(role)
+
+    # Whatever a member of top management does reaches top management.
+    top_people: set[str] = set()
+    for top in tops:
+        for person in role_holders(graph, top):
+            if person not in top_people:
+                top_people.add(person)
+                for role in held_roles(graph, person):
+                    reach(role)
+    seen_people: set[str] = set()
+    while queue:
+        boss = queue.pop()
+        for role in graph.predecessors(boss, Relation.REPORTS_TO):
+            reach(role)
+        for person in role_holders(graph, boss):
+            if person in seen_people:
+                continue
+            seen_people.add(person)
+            # A role with no line of its own, held by someone whose other role reaches the top:
+            # it would report to its own holder, and needs no line.
+            for role in held_roles(graph, person):
+                if not graph.successors(role, Relation.REPORTS_TO):
+                    reach(role)
+    return reached
+
+
 def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     """No top management at all (5.1), or roles whose reporting line does not reach it (5.3 c).
 
-    A role reaches top management when it is a top-management role or some chain of
-    ``reports_to`` leads from it to one. The roles that do not are grouped by the *head* of
-    their line (the role where the line stops: it reports to no one, or runs into a cycle), so
-    that one gap names one fix; its subjects are the head and then the roles below it. When
-    the organization has no top management, only :attr:`GapKind.NO_TOP_MANAGEMENT` is
-    reported.
+    Reporting lines are judged between people. A role reaches top management when:
+
+    - it is a top-management role;
+    - someone who holds it also holds a top-management role (what they do in it reaches top
+      management directly);
+    - it reports to no one, and someone who holds it also holds a role that reaches top
+      management (it would report to its own holder, and needs no line of its own);
+    - some chain of ``reports_to`` leads from it to a role that reaches top management.
+
+    So one person holding every role, top management included, has no reporting gap. The
+    roles that do not reach top management are grouped by the *head* of their line (the role
+    where the line stops: it reports to no one, or runs into a cycle), so that one gap names
+    one fix; its subjects are the head and then the roles below it. When the organization has
+    no top management, only :attr:`GapKind.NO_TOP_MANAGEMENT` is reported.
 
     Examples
     --------
@@ -47,12 +94,24 @@ def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     ... - {id: lab, title: Lab Lead}
     ... - {id: tech, title: Lab Technician, reports_to: lab}
     ... - {id: intern, title: Lab Intern, reports_to: lab}
+    ... - {id: buyer, title: Buyer}
+    ... people:
+    ... - {id: ben, name: Ben Ode, roles: [qm, buyer]}
     ... '''))
     >>> for gap in reporting_gaps(graph):
     ...     print(gap.subjects)
     ...     print(gap.reason)
     ('lab', 'tech', 'intern')
     Role 'lab' reports to no one and is not top management, so it and 2 roles below it have no reporting line to top management
+
+    The buyer reports to no one, but Ben holds it with the Quality Manager role, whose line
+    reaches the CEO. If the CEO also ran the lab, the lab's whole line would reach top
+    management:
+
+    >>> from iso9001_leadership import Person
+    >>> ana = Person(id="ana", name="Ana Ruiz", roles=("ceo", "lab"))
+    >>> reporting_gaps(OrgGraph.from_organization(graph.organization.with_elements(ana)))
+    ()
     """
     tops = top_management(graph)
     if not tops:
@@ -64,14 +123,7 @@ def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
             "Mark the roles that direct and control the organization at the highest level as top management",
         )
         return (gap,)
-    reached = set(tops)
-    queue = list(tops)
-    while queue:
-        boss = queue.pop()
-        for role in graph.predecessors(boss, Relation.REPORTS_TO):
-            if role not in reached:
-                reached.add(role)
-                queue.append(role)
+    reached = _reaching(graph, tops)
     head_of: dict[str, str] = {}
     in_cycle: set[str] = set()
     groups: dict[str, list[str]] = {}

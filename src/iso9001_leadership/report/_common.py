@@ -7,23 +7,31 @@ import json
 from collections.abc import Iterable
 
 from iso9001_leadership import _version
+from iso9001_leadership._names import plural
 from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.catalog import Theme
 from iso9001_leadership.clauses import clause_key
-from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status
+from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, verdict
 
 __all__ = [
     "FINGERPRINT_KEY",
+    "SCORE_NOTE",
     "TOOL_NAME",
     "TOOL_URI",
+    "UNCONFIRMED",
+    "UNCONFIRMED_MEANING",
     "clause_groups",
     "clause_title",
+    "examined",
+    "finding_label",
     "fingerprint",
     "grade_counts",
     "grade_split",
     "icon",
     "legend",
     "ordered_results",
+    "score_basis",
+    "score_line",
     "sentence",
     "short",
     "summary_counts",
@@ -42,6 +50,22 @@ TOOL_URI = "https://iso9001-leadership.invalid/"
 FINGERPRINT_KEY = "iso9001LeadershipFinding/v1"
 
 
+#: How every report marks a requirement (and its findings) whose wording in the assessed edition
+#: is not confirmed against the published standard (:attr:`Requirement.unconfirmed`).
+UNCONFIRMED = "wording unconfirmed"
+
+#: What :data:`UNCONFIRMED` means, for a legend.
+UNCONFIRMED_MEANING = (
+    "the clause's wording in this edition is not confirmed against the published standard, "
+    "so the clause id and what it asks may still change"
+)
+
+#: What the scores of the tables count, after the legend of each report.
+SCORE_NOTE = (
+    "Scores are out of 100, over the requirements examined: "
+    "those not applicable and those not assessed are left out."
+)
+
 #: Short column headings for counts by status (with a legend under each table).
 _SHORT = {
     Status.NONCONFORMITY: "NC",
@@ -50,6 +74,7 @@ _SHORT = {
     Status.OPPORTUNITY: "OFI",
     Status.CONFORMS: "OK",
     Status.NOT_APPLICABLE: "N/A",
+    Status.NOT_ASSESSED: "Out",
 }
 
 #: A symbol per status so that no report signals a status by colour alone.
@@ -60,6 +85,7 @@ _ICONS = {
     Status.OPPORTUNITY: "\u2197",  # ↗
     Status.CONFORMS: "\u2713",  # ✓
     Status.NOT_APPLICABLE: "\u2013",  # en dash
+    Status.NOT_ASSESSED: "\u00b7",  # middle dot
 }
 
 #: Top-level clause titles of ISO 9001 (the high-level structure shared by ISO management system standards).
@@ -85,7 +111,7 @@ def icon(status: Status) -> str:
 
 
 def short(status: Status) -> str:
-    """The status as a short column heading: ``NC``, ``NE``, ``Obs``, ``OFI``, ``OK``, ``N/A``."""
+    """The status as a short column heading: ``NC``, ``NE``, ``Obs``, ``OFI``, ``OK``, ``N/A``, ``Out``."""
     return _SHORT[status]
 
 
@@ -115,6 +141,52 @@ def ordered_results(assessment: Assessment) -> tuple[RequirementResult, ...]:
 def clause_groups(assessment: Assessment) -> tuple[Summary, ...]:
     """The summaries by top-level clause, in clause order whatever the order of the results."""
     return tuple(sorted(assessment.by_clause(), key=lambda s: clause_key(s.group)))
+
+
+def examined(summary: Summary) -> int:
+    """How many requirements of a group the score counts: all but those not applicable or not assessed."""
+    left_out = (Status.NOT_APPLICABLE.value, Status.NOT_ASSESSED.value)
+    return summary.total - sum(int(summary.counts.get(status, 0)) for status in left_out)
+
+
+def score_basis(assessment: Assessment) -> str:
+    """What the score counts, in words: ``over 61 requirements examined; 13 not assessed, 0 not applicable``.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from iso9001_leadership.assessment import Assessment
+    >>> score_basis(Assessment("Acme", "2015", "ISO 9001:2015", dt.date(2026, 11, 24), ()))
+    'over 0 requirements examined; 0 not assessed, 0 not applicable'
+    """
+    counts = assessment.summary().counts
+    return (
+        f"over {plural(assessment.examined, 'requirement')} examined; "
+        f"{counts.get(Status.NOT_ASSESSED.value, 0)} not assessed, "
+        f"{counts.get(Status.NOT_APPLICABLE.value, 0)} not applicable"
+    )
+
+
+def score_line(assessment: Assessment) -> str:
+    """The score and what it counts: ``score 88.5 / 100 over 61 requirements examined; 13 not assessed, 0 not applicable``.
+
+    With no requirement examined there is no score to give: ``no score: nothing examined; ...``.
+    """
+    if not assessment.examined:
+        return "no score: " + score_basis(assessment).removeprefix("over ")
+    return f"score {assessment.score:.1f} / 100 {score_basis(assessment)}"
+
+
+def finding_label(finding: Finding, result: RequirementResult) -> str:
+    """The finding's own verdict when it differs from its requirement's (``observation``), else empty.
+
+    A requirement takes the verdict of its worst finding; the others under it keep their own, so
+    that an observation beside a nonconformity never reads as one.
+    """
+    same = finding.status is result.status and (
+        finding.status is not Status.NONCONFORMITY or finding.grade is result.grade
+    )
+    return "" if same else verdict(finding.status, finding.grade)
 
 
 def grade_counts(results: Iterable[RequirementResult]) -> dict[str, int]:

@@ -74,6 +74,7 @@ a { color: var(--accent); }
 .st-opportunity { color: var(--op); background: var(--op-bg); }
 .st-conforms { color: var(--ok); background: var(--ok-bg); }
 .st-not_applicable { color: var(--na); background: var(--na-bg); border-style: dashed; }
+.st-not_assessed { color: var(--na); background: transparent; border-style: dotted; }
 nav.toc { margin: 16px 0 0; font-size: 0.92rem; }
 nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; margin: 0; padding: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0 0 22px; }

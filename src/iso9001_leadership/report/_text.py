@@ -13,6 +13,7 @@ __all__ = ["render_text"]
 _STATUS_STYLE = {
     Status.CONFORMS: ("green",),
     Status.NOT_APPLICABLE: ("dim",),
+    Status.NOT_ASSESSED: ("dim",),
     Status.OPPORTUNITY: ("blue",),
     Status.OBSERVATION: ("yellow",),
     Status.NEEDS_EVIDENCE: ("magenta",),

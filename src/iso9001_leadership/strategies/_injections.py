@@ -51,11 +51,17 @@ def _new_role(org: Organization, stem: str) -> tuple[Organization, str]:
 
 
 def _drop_item(clauses: tuple[str, ...], number: str, item: str) -> tuple[str, ...]:
-    """``clauses`` without any citation of one lettered item (a range loses just that item)."""
+    """``clauses`` without any citation of one lettered item.
+
+    A range loses just that item; a citation of the whole clause (which covers every item) is
+    dropped whole.
+    """
     kept: list[str] = []
     for clause in clauses:
         if not serves([clause], number, item):
             kept.append(clause)
+            continue
+        if clause == number:
             continue
         token = clause.split(" ")[1]
         low, _, high = token.partition("-")

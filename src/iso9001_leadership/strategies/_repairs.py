@@ -267,8 +267,11 @@ def _fix_unheld_authority(org: Organization, gaps: tuple[Gap, ...], as_of: dt.da
 
 def _fix_self_audit(org: Organization, gaps: tuple[Gap, ...], as_of: dt.date | None) -> Organization:
     for gap in gaps:
-        role = org.get(gap.subjects[0], Role)
-        org = org.with_elements(attrs.evolve(role, audits=tuple(p for p in role.audits if p != gap.subjects[1])))
+        # (role, process), or (person, process, auditing role, accountable role): the auditing
+        # role stops auditing the process either way.
+        process = gap.subjects[1]
+        role = org.get(gap.subjects[2] if len(gap.subjects) == 4 else gap.subjects[0], Role)
+        org = org.with_elements(attrs.evolve(role, audits=tuple(p for p in role.audits if p != process)))
     return org
 
 

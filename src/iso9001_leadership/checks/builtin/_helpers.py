@@ -17,17 +17,104 @@ from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import EntityKind, Opportunity, Organization, ResourceStatus, Risk
 from iso9001_leadership.queries import GapKind
 
-__all__ = ["Body", "G", "each", "from_gaps", "lacking_resources", "no_policy", "risks_recorded", "systemic"]
+__all__ = [
+    "ONE_PERSON_DEFAULTS",
+    "PLACEHOLDERS",
+    "Body",
+    "G",
+    "each",
+    "from_gaps",
+    "lacking_resources",
+    "meaningful",
+    "no_policy",
+    "processes_touched",
+    "risks_recorded",
+    "summarise",
+    "systemic",
+]
 
 G = GapKind
 
 
 Body = Callable[[CheckContext], Iterable[Finding]]
 
+#: Below this many elements examined, no share of faults is systemic: a lapse in a small
+#: population is a lapse, not a breakdown of the system.
+SYSTEMIC_POPULATION = 6
+#: The fewest instances that make a systemic breakdown.
+SYSTEMIC_COUNT = 3
+#: The fewest different processes the instances must touch, where they touch processes at all.
+SYSTEMIC_SPREAD = 3
 
-def systemic(count: int, population: int) -> bool:
-    """Findings covering at least half of what was examined (and at least two) are systemic."""
-    return population > 0 and count >= 2 and 2 * count >= population
+#: Values that stand in for an answer without giving one.
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {"-", "--", "x", "xx", "xxx", "n/a", "na", "n.a.", "none", "tbd", "tba", "todo", "to do", "?", "...", "\u2026"}
+)
+
+
+#: Gaps of structure that one person running the whole organization cannot have: the duty, the
+#: ownership or the authority is that person's by default, so they are not findings.
+ONE_PERSON_DEFAULTS: frozenset[GapKind] = frozenset(
+    {
+        GapKind.DUTY_UNASSIGNED,
+        GapKind.RESPONSIBILITY_WITHOUT_ACCOUNTABLE,
+        GapKind.RESPONSIBILITY_WITHOUT_RESPONSIBLE,
+        GapKind.TOP_MANAGEMENT_NOT_ACCOUNTABLE,
+        GapKind.PROCESS_WITHOUT_OWNER,
+        GapKind.MISSING_AUTHORITY,
+        GapKind.UNHELD_AUTHORITY,
+        GapKind.SINGLE_POINT_OF_FAILURE,
+        GapKind.REPORTING_LINE_BROKEN,
+    }
+)
+
+
+def meaningful(text: str | None) -> bool:
+    """Whether a text field says something: not empty, not a placeholder, not a lone letter or sign.
+
+    A lone digit is a real answer (version ``3``).
+
+    >>> [meaningful(t) for t in ("", "x", "N/A", "tbd", "-", "3", "v1", "Rev. 3")]
+    [False, False, False, False, False, True, True, True]
+    """
+    if text is None:
+        return False
+    stripped = text.strip()
+    if len(stripped) == 1:
+        return stripped.isdigit()
+    return bool(stripped) and stripped.casefold() not in PLACEHOLDERS
+
+
+def systemic(count: int, population: int, spread: int | None = None) -> bool:
+    """Whether ``count`` faults among ``population`` elements are a systemic breakdown.
+
+    Systemic means spread: at least 3 instances, at least half of a population of at least 6,
+    and, where the elements belong to processes (``spread`` is the number of different
+    processes the faults touch), at least 3 processes. Half of a small population is not systemic.
+
+    >>> systemic(2, 3), systemic(3, 6), systemic(3, 6, spread=1), systemic(5, 20)
+    (False, True, False, False)
+    """
+    if population < SYSTEMIC_POPULATION or count < SYSTEMIC_COUNT or 2 * count < population:
+        return False
+    return spread is None or spread >= SYSTEMIC_SPREAD
+
+
+def processes_touched(org: Organization, element_ids: Iterable[str]) -> int | None:
+    """How many different processes the elements are or belong to; None when none belongs to any."""
+    found: set[str] = set()
+    linked = False
+    for element_id in element_ids:
+        if element_id not in org:
+            continue
+        element = org[element_id]
+        if org.kind_of(element_id) is EntityKind.PROCESS:
+            found.add(element_id)
+            linked = True
+        elif processes := tuple(getattr(element, "processes", ())):
+            found.update(processes)
+            linked = True
+    return len(found) if linked else None
 
 
 def _kind_filter(ctx: CheckContext, kinds: frozenset[EntityKind] | None, subjects: Sequence[str]) -> bool:
@@ -37,6 +124,20 @@ def _kind_filter(ctx: CheckContext, kinds: frozenset[EntityKind] | None, subject
     return any(s in org and org.kind_of(s) in kinds for s in subjects)
 
 
+def summarise(reasons: Sequence[str], count: int, population: int, nouns: str) -> str:
+    """One reason for several instances: ``2 of 9 objectives: <first reason>; <second reason>``.
+
+    >>> summarise(["Objective 'a' is late", "Objective 'b' is late"], 2, 9, "objectives")
+    "2 of 9 objectives: Objective 'a' is late; Objective 'b' is late"
+    """
+    if count == 1:
+        return reasons[0]
+    if population < count:
+        population = count
+    shown = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
+    return f"{count} of {population} {nouns}: {shown}"
+
+
 def from_gaps(
     *gap_kinds: GapKind,
     status: Status = Status.NONCONFORMITY,
@@ -44,22 +145,51 @@ def from_gaps(
     subjects: frozenset[EntityKind] | None = None,
     population: Callable[[Organization], int] | None = None,
     clause: str | None = None,
+    nothing: tuple[Callable[[Organization], bool], str] | None = None,
 ) -> Body:
-    """A check that turns the gaps of some kinds into findings."""
+    """A check that turns the gaps of some kinds into one finding per gap kind, graded for the whole.
+
+    ``nothing``: a test for an organization with nothing to examine (and what is missing, in the
+    plural), which makes the requirement *not assessed* rather than conforming by vacuity.
+    """
 
     def run(ctx: CheckContext) -> Iterator[Finding]:
+        org = ctx.organization
+        if nothing is not None and nothing[0](org):
+            yield ctx.nothing_to_examine(nothing[1])
+            return
         gaps = [
             g
             for g in ctx.gaps(*gap_kinds)
             if _kind_filter(ctx, subjects, g.subjects) and (clause is None or clause in g.clauses)
         ]
-        examined = population(ctx.organization) if population is not None else _population_of(ctx.organization, gaps)
-        faulty = len({g.subjects[0] if g.subjects else "" for g in gaps})
-        grade_major = major or systemic(faulty, examined)
-        for gap in gaps:
-            yield ctx.from_gap(gap, major=grade_major, status=status)
+        if not gaps:
+            return
+        examined = population(org) if population is not None else _population_of(org, gaps)
+        faulty = {g.subjects[0] if g.subjects else "" for g in gaps}
+        grade_major = major or systemic(len(faulty), examined, processes_touched(org, faulty))
+        for kind in dict.fromkeys(g.kind for g in gaps):
+            same = [g for g in gaps if g.kind is kind]
+            reason = summarise([g.reason for g in same], len(same), examined, _nouns(org, same))
+            found = tuple(dict.fromkeys(s for g in same for s in g.subjects))
+            if ctx.sole_person is not None and kind in ONE_PERSON_DEFAULTS:
+                continue  # one person runs the organization: the duty, ownership or authority is theirs
+            if status is Status.NONCONFORMITY:
+                yield ctx.nonconformity(kind.value, reason, fix=same[0].fix, subjects=found, major=grade_major)
+            elif status is Status.OBSERVATION:
+                yield ctx.observation(kind.value, reason, fix=same[0].fix, subjects=found)
+            else:
+                yield ctx.opportunity(kind.value, reason, fix=same[0].fix, subjects=found)
 
     return run
+
+
+def _nouns(org: Organization, gaps: Sequence[Any]) -> str:
+    """What the gaps' main subjects are, in the plural (``processes``), for a summary."""
+    for gap in gaps:
+        if gap.subjects and gap.subjects[0] in org:
+            return org.kind_of(gap.subjects[0]).nouns
+    return "elements"
 
 
 def _population_of(org: Organization, gaps: Sequence[Any]) -> int:
@@ -76,32 +206,39 @@ def each(
     fault: Callable[[Any, CheckContext], str | None],
     fix: str,
     *,
+    nouns: str,
     status: Status = Status.NONCONFORMITY,
     none_is_major: str | None = None,
     none_rule: str = "",
 ) -> Body:
-    """A check that examines each item and reports those at fault; ``fault`` returns the reason.
+    """A check that examines each item and reports those at fault in one finding; ``fault`` gives the reason.
 
     With ``none_is_major``, an organization with no items at all gets one major finding with
-    that reason (the requirement is not addressed).
+    that reason (the requirement is not addressed); otherwise no items means nothing to examine:
+    the requirement is not assessed. ``nouns`` names the items in the plural.
     """
 
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        population = items(ctx.organization)
+        org = ctx.organization
+        population = items(org)
         if not population:
             if none_is_major:
                 yield ctx.nonconformity(none_rule or f"no_{rule}", none_is_major, fix=fix, major=True)
-            return
-        faults = [(item, reason) for item in population if (reason := fault(item, ctx)) is not None]
-        widespread = systemic(len(faults), len(population))
-        for item, reason in faults:
-            subject = (item.id,)
-            if status is Status.NONCONFORMITY:
-                yield ctx.nonconformity(rule, reason, fix=fix, subjects=subject, major=widespread)
-            elif status is Status.OBSERVATION:
-                yield ctx.observation(rule, reason, fix=fix, subjects=subject)
             else:
-                yield ctx.opportunity(rule, reason, fix=fix, subjects=subject)
+                yield ctx.nothing_to_examine(nouns)
+            return
+        faults = [(item.id, reason) for item in population if (reason := fault(item, ctx)) is not None]
+        if not faults:
+            return
+        subjects = tuple(item_id for item_id, _ in faults)
+        reason = summarise([r for _, r in faults], len(faults), len(population), nouns)
+        if status is Status.NONCONFORMITY:
+            widespread = systemic(len(faults), len(population), processes_touched(org, subjects))
+            yield ctx.nonconformity(rule, reason, fix=fix, subjects=subjects, major=widespread)
+        elif status is Status.OBSERVATION:
+            yield ctx.observation(rule, reason, fix=fix, subjects=subjects)
+        else:
+            yield ctx.opportunity(rule, reason, fix=fix, subjects=subjects)
 
     return run
 

@@ -14,7 +14,7 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import G, each, from_gaps
+from ._helpers import G, each, from_gaps, meaningful
 
 __all__ = ["register"]
 
@@ -26,11 +26,10 @@ def _climate(ctx: CheckContext) -> Iterator[Finding]:
             "no_climate_decision",
             "No decision is recorded on whether climate change is a relevant issue",
             fix="Add a context issue with climate: true, the decision (relevant) and its rationale",
-            major=True,
         )
         return
     for issue in climate:
-        if not issue.rationale.strip():
+        if not meaningful(issue.rationale):
             yield ctx.observation(
                 "climate_decision_without_rationale",
                 f"The climate-change decision {quote(issue.id)} gives no rationale",
@@ -44,6 +43,7 @@ def _processes(org: Organization) -> Sequence[Any]:
 
 
 _NO_PROCESSES = "No processes of the QMS are recorded"
+_NO_PROCESS: tuple[Callable[[Organization], bool], str] = (lambda o: not o.processes, "processes")
 
 
 def _inputs_outputs(process: Any, _: CheckContext) -> str | None:
@@ -85,6 +85,7 @@ def register(registry: CheckRegistry) -> None:
             _processes,
             _inputs_outputs,
             "Record its inputs and outputs",
+            nouns="processes",
             none_is_major=_NO_PROCESSES,
             none_rule="no_processes",
         ),
@@ -92,22 +93,34 @@ def register(registry: CheckRegistry) -> None:
     )
     registry.register(
         "processes.sequence-interaction",
-        from_gaps(G.ISOLATED_PROCESS, population=process_count),
+        from_gaps(G.ISOLATED_PROCESS, population=process_count, nothing=_NO_PROCESS),
         name="builtin.interaction",
     )
     registry.register(
         "processes.criteria-indicators",
-        each("process_without_criteria", _processes, _criteria, "Set indicators and control criteria"),
+        each(
+            "process_without_criteria", _processes, _criteria, "Set indicators and control criteria", nouns="processes"
+        ),
         name="builtin.criteria",
     )
     registry.register(
         "processes.resources",
-        each("process_without_resources", _processes, _process_resources, "Assign the resources it needs"),
+        each(
+            "process_without_resources",
+            _processes,
+            _process_resources,
+            "Assign the resources it needs",
+            nouns="processes",
+        ),
         name="builtin.process_resources",
     )
     registry.register("processes.responsibilities", _process_responsibilities, name="builtin.process_responsibilities")
     registry.register(
         "processes.risks",
-        from_gaps(G.NOT_IN_ANY_PROCESS, subjects=frozenset({EntityKind.RISK, EntityKind.OPPORTUNITY})),
+        from_gaps(
+            G.NOT_IN_ANY_PROCESS,
+            subjects=frozenset({EntityKind.RISK, EntityKind.OPPORTUNITY}),
+            nothing=(lambda o: not o.risks and not o.opportunities, "risks or opportunities"),
+        ),
         name="builtin.risks_in_processes",
     )

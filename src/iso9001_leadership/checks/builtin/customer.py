@@ -39,7 +39,6 @@ def _customer_satisfaction(ctx: CheckContext) -> Iterator[Finding]:
             "customer_satisfaction_not_tracked",
             "No objective or review keeps customer satisfaction in view",
             fix="Set an objective under a customer-focus commitment, or review satisfaction in management reviews",
-            major=True,
         )
 
 

@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.clauses import serves
 from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     CommitmentKind,
     CommunicationTopic,
     EntityKind,
+    Responsibility,
     ReviewOutputKind,
 )
 
-from ._helpers import G, from_gaps, lacking_resources, no_policy, risks_recorded
+from ._helpers import G, from_gaps, lacking_resources, summarise
 
 __all__ = ["register"]
 
@@ -24,7 +26,7 @@ def _policy_approved(ctx: CheckContext) -> Iterator[Finding]:
     org = ctx.organization
     policy = org.policy
     if policy is None:
-        yield no_policy(ctx)
+        yield ctx.nothing_to_examine("quality policy")  # 5.2.1 reports its absence
     elif policy.approved_by is None or not org.get(policy.approved_by).top_management:  # type: ignore[union-attr]
         yield ctx.nonconformity(
             "policy_not_approved_by_top_management",
@@ -32,22 +34,19 @@ def _policy_approved(ctx: CheckContext) -> Iterator[Finding]:
             fix="Record the top-management role that approved it (approved_by)",
             subjects=(policy.id,),
         )
-    if not org.objectives:
-        yield ctx.nonconformity(
-            "no_objectives", "No quality objectives are set", fix="Set measurable quality objectives", major=True
-        )
 
 
 def _communicates_importance(ctx: CheckContext) -> Iterator[Finding]:
     org = ctx.organization
     top = {r.id for r in org.top_management}
     topics = {CommunicationTopic.QMS_IMPORTANCE, CommunicationTopic.CONFORMITY_IMPORTANCE}
-    if not any(c.communicator in top and topics & set(c.topics) for c in org.communications):
+    if not org.communications:
+        yield ctx.nothing_to_examine("communications")  # 7.4 reports a missing communication plan
+    elif not any(c.communicator in top and topics & set(c.topics) for c in org.communications):
         yield ctx.nonconformity(
             "importance_not_communicated",
-            "Top management does not communicate why quality management and conformity matter",
+            "No planned communication by top management says why quality management and conformity matter",
             fix="Plan a communication by a top-management role on the importance of the QMS (topics: qms_importance)",
-            major=True,
         )
 
 
@@ -82,18 +81,48 @@ def _quality_culture(ctx: CheckContext) -> Iterator[Finding]:
     if not committed and not promoted:
         yield ctx.nonconformity(
             "quality_culture_not_promoted",
-            "Nothing shows top management promoting a quality culture and ethical behaviour",
+            "Neither the policy nor a planned communication shows top management promoting a quality culture and ethical behaviour",
             fix="Commit to it in the policy (quality_culture, ethical_behaviour) and communicate it",
-            major=True,
         )
 
 
 def _resources_provided(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.organization.resources:
-        yield ctx.nonconformity(
-            "no_resources", "No resources of the QMS are recorded", fix="Record the resources the QMS needs", major=True
-        )
+        yield ctx.nothing_to_examine("resources")  # 7.1.1 reports their absence
+        return
     yield from lacking_resources(ctx)
+
+
+def _top_management_duty(ctx: CheckContext) -> Iterator[Finding]:
+    """5.1.1 b-k are top management's own: a responsibility citing one must be accountable to it."""
+    org = ctx.organization
+    requirement = ctx.requirement
+    if requirement is None:
+        return
+    number, _, item = requirement.clause.partition(" ")
+    tops = {r.id for r in org.top_management}
+    top_people = {p for role in tops for p in ctx.holders(role)}
+    astray = [
+        responsibility.id
+        for responsibility in org.responsibilities
+        if item
+        and serves(responsibility.clauses, number, item)
+        and responsibility.accountable
+        and not any(role in tops or ctx.holders(role) & top_people for role in responsibility.accountable)
+    ]
+    if astray:
+        reasons = [
+            f"Responsibility {quote(r)} for {requirement.clause} is accountable to "
+            + ", ".join(quote(a) for a in org.get(r, Responsibility).accountable)
+            + ", not to top management"
+            for r in astray
+        ]
+        yield ctx.nonconformity(
+            "leadership_duty_delegated",
+            summarise(reasons, len(astray), len(astray), "responsibilities"),
+            fix="Top management may delegate the work (R) but stays accountable (A) for it",
+            subjects=astray,
+        )
 
 
 def register(registry: CheckRegistry) -> None:
@@ -106,12 +135,32 @@ def register(registry: CheckRegistry) -> None:
     registry.register("leadership.policy-and-objectives", _policy_approved, name="builtin.policy_approved")
     registry.register(
         "leadership.integration",
-        from_gaps(G.NOT_IN_ANY_PROCESS, subjects=frozenset({EntityKind.RESPONSIBILITY, EntityKind.OBJECTIVE})),
+        from_gaps(
+            G.NOT_IN_ANY_PROCESS,
+            subjects=frozenset({EntityKind.RESPONSIBILITY}),
+            nothing=(lambda o: not o.responsibilities, "responsibilities"),
+        ),
         name="builtin.integration",
     )
-    registry.register("leadership.process-approach", risks_recorded, name="builtin.risks_recorded")
     registry.register("leadership.resources", _resources_provided, name="builtin.resources")
     registry.register("leadership.communicate-importance", _communicates_importance, name="builtin.importance")
     registry.register("leadership.intended-results", _intended_results, name="builtin.results")
     registry.register("leadership.improvement", _improvement, name="builtin.improvement")
     registry.register("leadership.quality-culture", _quality_culture, name="builtin.quality_culture")
+    for requirement in _TOP_MANAGEMENT_ITEMS:
+        registry.register(requirement, _top_management_duty, name="builtin.top_management_duty")
+
+
+#: The 5.1.1 items top management answers for itself (5.1.1 a is checked through the gap queries).
+_TOP_MANAGEMENT_ITEMS: tuple[str, ...] = (
+    "leadership.policy-and-objectives",
+    "leadership.integration",
+    "leadership.process-approach",
+    "leadership.resources",
+    "leadership.communicate-importance",
+    "leadership.intended-results",
+    "leadership.engage-people",
+    "leadership.quality-culture",
+    "leadership.improvement",
+    "leadership.support-managers",
+)

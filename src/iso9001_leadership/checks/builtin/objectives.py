@@ -13,13 +13,14 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import G, each, from_gaps, systemic
+from ._helpers import G, each, from_gaps, meaningful, processes_touched, summarise, systemic
 
 __all__ = ["register"]
 
 
-#: A latest measurement older than this (in days) means an objective is not being followed (6.2.1 e).
-MEASUREMENT_STALE_DAYS = 190
+#: A latest measurement older than this (in days) means an objective is not being followed (6.2.1 e):
+#: 13 months, so that an objective measured once a year (an annual customer survey) is followed.
+MEASUREMENT_STALE_DAYS = 396
 
 
 def _objectives(org: Organization) -> Sequence[Any]:
@@ -45,23 +46,28 @@ def _monitored(objective: Any, ctx: CheckContext) -> str | None:
 
 def _objectives_communicated(ctx: CheckContext) -> Iterator[Finding]:
     org = ctx.organization
+    if not org.objectives:
+        yield ctx.nothing_to_examine("quality objectives")
+        return
+    if ctx.sole_person is not None:
+        return  # one person sets, pursues and knows every objective: there is nobody to tell
     mentioned = {element_id for c in org.communications for element_id in c.about}
-    silent = [o for o in org.objectives if not o.communicated_to and o.id not in mentioned]
-    widespread = systemic(len(silent), len(org.objectives))
-    for objective in silent:
+    silent = [o.id for o in org.objectives if not o.communicated_to and o.id not in mentioned]
+    if silent:
+        reasons = [f"Objective {quote(o)} is not communicated to anyone" for o in silent]
         yield ctx.nonconformity(
             "objective_not_communicated",
-            f"Objective {quote(objective.id)} is not communicated to anyone",
-            fix="Communicate it to the roles that work towards it",
-            subjects=(objective.id,),
-            major=widespread,
+            summarise(reasons, len(silent), len(org.objectives), "quality objectives"),
+            fix="Communicate each to the roles that work towards it",
+            subjects=silent,
+            major=systemic(len(silent), len(org.objectives), processes_touched(org, silent)),
         )
 
 
 def _plan_field(field: str, label: str) -> Callable[[Any, CheckContext], str | None]:
     def fault(objective: Any, _: CheckContext) -> str | None:
         value = getattr(objective, field)
-        empty = value is None or value == () or (isinstance(value, str) and not value.strip())
+        empty = value is None or value == () or (isinstance(value, str) and not meaningful(value))
         return f"The plan for objective {quote(objective.id)} does not say {label}" if empty else None
 
     return fault
@@ -80,7 +86,12 @@ _PLAN: tuple[tuple[str, str, str, str], ...] = (
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clause 6.2."""
     registry.register(
-        "objectives.consistent-with-policy", from_gaps(G.OBJECTIVE_WITHOUT_COMMITMENT), name="builtin.commitment"
+        "objectives.consistent-with-policy",
+        from_gaps(
+            G.OBJECTIVE_WITHOUT_COMMITMENT,
+            nothing=(lambda o: not o.objectives or o.policy is None, "quality objectives, or no quality policy"),
+        ),
+        name="builtin.commitment",
     )
     registry.register(
         "objectives.measurable",
@@ -89,6 +100,7 @@ def register(registry: CheckRegistry) -> None:
             _objectives,
             _measurable,
             "Give it a metric and a target",
+            nouns="quality objectives",
             none_is_major=_NO_OBJECTIVES,
             none_rule="no_objectives",
         ),
@@ -96,13 +108,19 @@ def register(registry: CheckRegistry) -> None:
     )
     registry.register(
         "objectives.monitored",
-        each("objective_not_monitored", _objectives, _monitored, "Measure it and record the value"),
+        each(
+            "objective_not_monitored",
+            _objectives,
+            _monitored,
+            "Measure it and record the value",
+            nouns="quality objectives",
+        ),
         name="builtin.monitored",
     )
     registry.register("objectives.communicated", _objectives_communicated, name="builtin.communicated")
     for requirement, field, label, fix in _PLAN:
         registry.register(
             requirement,
-            each("objective_plan_incomplete", _objectives, _plan_field(field, label), fix),
+            each("objective_plan_incomplete", _objectives, _plan_field(field, label), fix, nouns="quality objectives"),
             name="builtin.plan",
         )

@@ -11,7 +11,7 @@ from iso9001_leadership.model import (
     CommitmentKind,
 )
 
-from ._helpers import Body, G, from_gaps, no_policy
+from ._helpers import Body, G, from_gaps, meaningful, no_policy
 
 __all__ = ["register"]
 
@@ -20,7 +20,7 @@ def _commitment(kind: CommitmentKind, what: str) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
         policy = ctx.organization.policy
         if policy is None:
-            yield no_policy(ctx)
+            yield ctx.nothing_to_examine("quality policy")
         elif not any(c.kind is kind for c in policy.commitments):
             yield ctx.nonconformity(
                 f"policy_without_{kind.value}_commitment",
@@ -37,7 +37,7 @@ def _policy_appropriate(ctx: CheckContext) -> Iterator[Finding]:
     if policy is None:
         yield no_policy(ctx)
         return
-    if not policy.context_issues and not policy.strategic_direction.strip():
+    if not policy.context_issues and not meaningful(policy.strategic_direction):
         yield ctx.observation(
             "policy_not_linked_to_context",
             "The quality policy records no link to the organization's context or strategy",
@@ -49,9 +49,9 @@ def _policy_appropriate(ctx: CheckContext) -> Iterator[Finding]:
 def _policy_documented(ctx: CheckContext) -> Iterator[Finding]:
     policy = ctx.organization.policy
     if policy is None:
-        yield no_policy(ctx)
+        yield ctx.nothing_to_examine("quality policy")
         return
-    missing = [name for name in ("version", "location") if not getattr(policy, name).strip()]
+    missing = [name for name in ("version", "location") if not meaningful(getattr(policy, name))]
     if policy.approved_on is None:
         missing.append("approved_on")
     if missing:
@@ -61,12 +61,11 @@ def _policy_documented(ctx: CheckContext) -> Iterator[Finding]:
             fix="Record the policy's version, approval date and where the controlled copy is kept",
             subjects=(policy.id,),
         )
-    yield from from_gaps(G.POLICY_REVIEW_OVERDUE)(ctx)
 
 
 def _policy_communicated(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.organization.policy is None:
-        yield no_policy(ctx)
+        yield ctx.nothing_to_examine("quality policy")
         return
     yield from from_gaps(G.POLICY_NOT_COMMUNICATED, population=lambda o: len(o.roles))(ctx)
 
@@ -74,7 +73,7 @@ def _policy_communicated(ctx: CheckContext) -> Iterator[Finding]:
 def _policy_available(ctx: CheckContext) -> Iterator[Finding]:
     policy = ctx.organization.policy
     if policy is None:
-        yield no_policy(ctx)
+        yield ctx.nothing_to_examine("quality policy")
     elif not policy.available_to:
         yield ctx.nonconformity(
             "policy_not_available_to_parties",

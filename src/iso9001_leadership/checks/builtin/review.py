@@ -9,6 +9,7 @@ from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
+    ManagementReview,
     ReviewInput,
     ReviewOutputKind,
 )
@@ -69,19 +70,34 @@ _REVIEW_INPUTS: dict[str, tuple[ReviewInput, ...]] = {
 }
 
 
+#: Inputs are judged across the reviews held within this many days before the assessment date
+#: (the latest review always counts): the review programme, not every meeting, must cover them.
+INPUT_WINDOW_DAYS = 366
+
+
+def _programme(ctx: CheckContext) -> list[ManagementReview]:
+    """The reviews of the programme judged for inputs: those within the window, and the latest."""
+    reviews = sorted(ctx.organization.reviews, key=lambda r: r.held_on)
+    recent = [r for r in reviews if 0 <= (ctx.as_of - r.held_on).days <= INPUT_WINDOW_DAYS]
+    return recent or reviews[-1:]
+
+
 def _review_inputs(inputs: tuple[ReviewInput, ...]) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        reviews = ctx.organization.reviews
-        for review in reviews:
-            missing = [i.value for i in inputs if i not in review.inputs]
-            if missing:
-                yield ctx.nonconformity(
-                    "review_input_missing",
-                    f"Management review {quote(review.id)} did not consider: {', '.join(missing)}",
-                    fix="Cover every required input in each management review",
-                    subjects=(review.id,),
-                    major=len(missing) == len(inputs) and len(reviews) == 1,
-                )
+        if not ctx.organization.reviews:
+            yield ctx.nothing_to_examine("management reviews")
+            return
+        programme = _programme(ctx)
+        covered = {i for review in programme for i in review.inputs}
+        missing = [i.value for i in inputs if i not in covered]
+        if missing:
+            held = ", ".join(quote(r.id) for r in programme)
+            yield ctx.nonconformity(
+                "review_input_missing",
+                f"No management review of the last 12 months ({held}) considered: {', '.join(missing)}",
+                fix="Cover every required input within the review programme (one review or several)",
+                subjects=[r.id for r in programme],
+            )
 
     return run
 
@@ -89,7 +105,9 @@ def _review_inputs(inputs: tuple[ReviewInput, ...]) -> Body:
 def _review_output(kind: ReviewOutputKind, label: str) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
         reviews = ctx.organization.reviews
-        if reviews and not any(o.kind is kind for r in reviews for o in r.outputs):
+        if not reviews:
+            yield ctx.nothing_to_examine("management reviews")
+        elif not any(o.kind is kind for r in reviews for o in r.outputs):
             yield ctx.observation(
                 f"no_review_output_{kind.value}",
                 f"No management review recorded a decision on {label}",
@@ -107,9 +125,15 @@ _OUTPUTS: tuple[tuple[str, ReviewOutputKind, str], ...] = (
 )
 
 
+def _review_records(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.organization.reviews:
+        yield ctx.nothing_to_examine("management reviews")
+
+
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clause 9.3."""
     registry.register("review.planned", _review_planned, name="builtin.reviews")
+    registry.register("review-outputs.records", _review_records, name="builtin.records")
     for requirement, inputs in _REVIEW_INPUTS.items():
         registry.register(requirement, _review_inputs(inputs), name="builtin.inputs")
     for requirement, kind, label in _OUTPUTS:

@@ -1,14 +1,15 @@
-"""Checks of roles, responsibilities and authorities (5.3)."""
+"""Checks of roles, responsibilities and authorities (5.3), and of impartial internal audit (9.2.2 c)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from iso9001_leadership._names import quote
+from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
-from iso9001_leadership.findings import Status
-from iso9001_leadership.model import (
-    Organization,
-)
+from iso9001_leadership.clauses import serves
+from iso9001_leadership.findings import Finding, Status
+from iso9001_leadership.model import Organization, Role
 
 from ._helpers import G, from_gaps
 
@@ -23,6 +24,29 @@ _DUTIES: tuple[tuple[str, str], ...] = (
     ("roles.customer-focus", "5.3 d"),
     ("roles.change-integrity", "5.3 e"),
 )
+
+
+def _reporting_route(ctx: CheckContext) -> Iterator[Finding]:
+    """The role that reports QMS performance (5.3 c) needs a route to top management."""
+    org = ctx.organization
+    holders = [
+        role for r in org.responsibilities if serves(r.clauses, "5.3", "c") for role in (*r.accountable, *r.responsible)
+    ]
+    broken = {s for g in ctx.gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE) for s in g.subjects}
+    attending = {role for review in org.reviews for role in (*review.attendees, review.chair) if role}
+    cut_off = [
+        role
+        for role in dict.fromkeys(holders)
+        if role in broken and role not in attending and not org.get(role, Role).top_management
+    ]
+    if cut_off:
+        yield ctx.nonconformity(
+            "performance_reporter_without_route",
+            f"{', '.join(quote(r) for r in cut_off)} report QMS performance but neither report to top management "
+            "nor attend a management review",
+            fix="Give the role a reporting line to top management, or have it attend the management review",
+            subjects=cut_off,
+        )
 
 
 def register(registry: CheckRegistry) -> None:
@@ -41,13 +65,11 @@ def register(registry: CheckRegistry) -> None:
         "roles.assigned", from_gaps(G.UNHELD_AUTHORITY, status=Status.OBSERVATION), name="builtin.unheld_authority"
     )
     registry.register("roles.assigned", from_gaps(G.UNSTAFFED_ROLE), name="builtin.staffing")
-    registry.register(
-        "roles.assigned",
-        from_gaps(G.SINGLE_POINT_OF_FAILURE, status=Status.OBSERVATION),
-        name="builtin.single_points",
-    )
     registry.register("roles.assigned", from_gaps(G.SPAN_OF_CONTROL, status=Status.OPPORTUNITY), name="builtin.span")
-    registry.register("roles.assigned", from_gaps(G.SELF_AUDIT), name="builtin.segregation")
+    registry.register(
+        "roles.assigned", from_gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE), name="builtin.reporting_lines"
+    )
+    registry.register("audit.impartiality", from_gaps(G.SELF_AUDIT), name="builtin.segregation")
     registry.register(
         "roles.process-outputs",
         from_gaps(G.PROCESS_WITHOUT_OWNER, G.PROCESS_WITH_SEVERAL_OWNERS, population=process_count),
@@ -55,8 +77,4 @@ def register(registry: CheckRegistry) -> None:
     )
     for requirement, clause in _DUTIES:
         registry.register(requirement, from_gaps(G.DUTY_UNASSIGNED, clause=clause, major=True), name="builtin.duty")
-    registry.register(
-        "roles.performance-reporting",
-        from_gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE),
-        name="builtin.reporting_lines",
-    )
+    registry.register("roles.performance-reporting", _reporting_route, name="builtin.reporting_route")

@@ -14,7 +14,7 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import Body, each, lacking_resources
+from ._helpers import Body, each, lacking_resources, meaningful, summarise
 
 __all__ = ["register"]
 
@@ -24,7 +24,7 @@ def _communication_field(field: str, label: str) -> Callable[[Any, CheckContext]
         value = getattr(communication, field)
         if field == "about":
             value = value or communication.topics
-        empty = value is None or value == () or (isinstance(value, str) and not value.strip())
+        empty = value is None or value == () or (isinstance(value, str) and not meaningful(value))
         return f"Communication {quote(communication.id)} does not say {label}" if empty else None
 
     return fault
@@ -34,8 +34,13 @@ def _awareness(topic: Any, label: str) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
         people = [p for p in ctx.organization.people if p.roles]
         unaware = [p for p in people if topic not in p.awareness]
-        if not people or not unaware:
+        if not people:
+            yield ctx.nothing_to_examine("people holding roles")
             return
+        if not unaware or ctx.sole_person is not None:
+            return  # one person who set the policy and objectives knows them
+        if ctx.requirement is not None and ctx.evidence_for(ctx.requirement):
+            return  # a training record (a training matrix) shows it for everyone
         if len(unaware) == len(people):
             yield ctx.needs_evidence(
                 f"awareness_of_{topic.value}_not_recorded",
@@ -43,13 +48,13 @@ def _awareness(topic: Any, label: str) -> Body:
                 fix=f"Record awareness ({topic.value}) per person, or keep training records as evidence",
             )
             return
-        for person in unaware:
-            yield ctx.observation(
-                f"unaware_of_{topic.value}",
-                f"{person.name} ({person.id}) has no recorded awareness of {label}",
-                fix=f"Brief them and record it (awareness: {topic.value})",
-                subjects=(person.id,),
-            )
+        reasons = [f"{person.name} ({person.id}) has no recorded awareness of {label}" for person in unaware]
+        yield ctx.observation(
+            f"unaware_of_{topic.value}",
+            summarise(reasons, len(unaware), len(people), "people"),
+            fix=f"Brief them and record it (awareness: {topic.value}), or keep training records as evidence",
+            subjects=[person.id for person in unaware],
+        )
 
     return run
 
@@ -72,13 +77,25 @@ _COMMUNICATION: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
+def _resources_determined(ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.organization.resources:
+        yield ctx.nonconformity(
+            "no_resources",
+            "No resources of the QMS are recorded",
+            fix="Determine and record the resources the QMS needs",
+            major=True,
+        )
+        return
+    yield from lacking_resources(ctx)
+
+
 def _communications(org: Organization) -> Sequence[Any]:
     return org.communications
 
 
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clauses 7.1, 7.3 and 7.4."""
-    registry.register("resources.determined-provided", lacking_resources, name="builtin.provided")
+    registry.register("resources.determined-provided", _resources_determined, name="builtin.provided")
     for requirement, topic, label in _AWARENESS:
         registry.register(requirement, _awareness(topic, label), name="builtin.awareness")
     registry.register(
@@ -88,6 +105,7 @@ def register(registry: CheckRegistry) -> None:
             _communications,
             _communication_field("about", "what it is about"),
             "Say what it communicates",
+            nouns="communications",
             none_is_major="No communication about the QMS is planned",
             none_rule="no_communications",
         ),
@@ -96,6 +114,12 @@ def register(registry: CheckRegistry) -> None:
     for requirement, name, field, label, fix in _COMMUNICATION:
         registry.register(
             requirement,
-            each("communication_incomplete", _communications, _communication_field(field, label), fix),
+            each(
+                "communication_incomplete",
+                _communications,
+                _communication_field(field, label),
+                fix,
+                nouns="communications",
+            ),
             name=f"builtin.{name}",
         )
