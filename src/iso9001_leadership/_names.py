@@ -25,7 +25,9 @@ from typing import Any
 
 __all__ = [
     "ID_PATTERN",
+    "PLACEHOLDERS",
     "did_you_mean",
+    "meaningful",
     "offer",
     "plural",
     "quote",
@@ -64,6 +66,28 @@ def offer(hint: str | None, *, parenthesized: bool = False) -> str:
     if hint is None:
         return ""
     return f" (did you mean {hint!r}?)" if parenthesized else f"; did you mean {hint!r}?"
+
+
+#: Values that stand in for an answer without giving one.
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {"-", "--", "x", "xx", "xxx", "n/a", "na", "n.a.", "none", "tbd", "tba", "todo", "to do", "?", "...", "\u2026"}
+)
+
+
+def meaningful(text: str | None) -> bool:
+    """Whether a text field says something: not empty, not a placeholder, not a lone letter or sign.
+
+    A lone digit is a real answer (version ``3``).
+
+    >>> [meaningful(t) for t in ("", "x", "N/A", "tbd", "-", "3", "v1", "Rev. 3")]
+    [False, False, False, False, False, True, True, True]
+    """
+    if text is None:
+        return False
+    stripped = text.strip()
+    if len(stripped) == 1:
+        return stripped.isdigit()
+    return bool(stripped) and stripped.casefold() not in PLACEHOLDERS
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

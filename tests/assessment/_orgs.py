@@ -514,9 +514,10 @@ def drop_commitment(org: Organization, kinds: Iterable[CommitmentKind]) -> Organ
     return org.evolve(policy=attrs.evolve(policy, commitments=kept), objectives=objectives)
 
 
-def drop_clause_evidence(org: Organization, clause: str) -> Organization:
-    """A copy in which no evidence record cites ``clause`` any more."""
-    evidence = tuple(attrs.evolve(e, clauses=tuple(c for c in e.clauses if c != clause)) for e in org.evidence)
+def drop_clause_evidence(org: Organization, clause: str, requirement: str = "") -> Organization:
+    """A copy in which no evidence record cites ``clause`` (or the requirement id ``requirement``) any more."""
+    cited = {clause, requirement} - {""}
+    evidence = tuple(attrs.evolve(e, clauses=tuple(c for c in e.clauses if c not in cited)) for e in org.evidence)
     return org.evolve(evidence=evidence)
 
 

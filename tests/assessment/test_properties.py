@@ -75,7 +75,7 @@ def test_findings_name_catalog_requirements_and_organization_elements(org: Organ
 
 @given(organizations(), editions)
 def test_status_is_the_worst_finding(org: Organization, edition: str) -> None:
-    """A result with findings takes the worst one's status and grade; without findings it conforms or is excluded."""
+    """A result with findings takes the worst one's status and grade; without, it conforms, is excluded or not assessed."""
     org = _applicable(org, edition)
     for result in _assess(org, edition).results:
         if result.findings:
@@ -83,7 +83,8 @@ def test_status_is_the_worst_finding(org: Organization, edition: str) -> None:
             assert (result.status, result.grade) == (worst.status, worst.grade)
             assert result.severity == max(f.severity for f in result.findings)
         else:
-            assert result.status in {Status.CONFORMS, Status.NOT_APPLICABLE}
+            assert result.status in {Status.CONFORMS, Status.NOT_APPLICABLE, Status.NOT_ASSESSED}
+            assert result.status is not Status.NOT_ASSESSED or result.note
         assert (result.grade is not None) == (result.status is Status.NONCONFORMITY)
 
 
@@ -129,3 +130,33 @@ def test_diff_is_consistent_with_the_findings(old_org: Organization, new_org: Or
     moved = {req for req, _, _ in (*change.regressed, *change.improved)}
     assert moved == {req for req in after if severity(before[req].status, before[req].grade) != after[req].severity}
     assert change.score_change == round(new.score - old.score, 1)
+
+
+@given(organizations(), editions)
+def test_one_finding_per_requirement_and_rule(org: Organization, edition: str) -> None:
+    """However many instances a rule finds under a requirement, they make one finding with all their subjects."""
+    assessment = _assess(_applicable(org, edition), edition)
+    keys = [(f.requirement, f.rule, f.status) for f in assessment.findings]
+    assert len(keys) == len(set(keys))
+
+
+@given(organizations(), editions, st.sampled_from(["roles", "processes", "objectives", "5.3", "9.3"]))
+def test_what_the_file_does_not_cover_is_not_assessed_and_not_scored(
+    org: Organization, edition: str, covered: str
+) -> None:
+    """With covers set, every requirement outside it is not assessed, has no finding and no points."""
+    partial = _applicable(org, edition).evolve(covers=(covered,))
+    for result in _assess(partial, edition).results:
+        inside = covered in result.requirement.sections or clause_within(result.requirement.clause, covered)
+        if not inside:
+            assert (result.status, result.findings, result.points) == (Status.NOT_ASSESSED, (), None)
+
+
+@given(organizations(), editions)
+def test_assessment_is_idempotent_over_its_inputs(org: Organization, edition: str) -> None:
+    """Assessing does not change the organization, and a second assessment equals the first."""
+    org = _applicable(org, edition)
+    snapshot = dumps(org)
+    first = _assess(org, edition)
+    assert dumps(org) == snapshot
+    assert _assess(org, edition).results == first.results

@@ -42,8 +42,17 @@ CUSTOM = Requirement(
 )
 
 
+#: What the hand-built assessment warns about its input (as the engine words an ambiguous citation).
+WARNING = (
+    "evidence 'ev-org-chart' cites '5.1.1 i', which names different requirements in each edition "
+    "(2015: leadership.improvement; 2026: leadership.quality-culture); it settles nothing until it cites "
+    "the requirement id or says its edition"
+)
+
+
 def build_assessment() -> Assessment:
-    """An assessment with every status and grade, findings with subjects and evidence, notes, an N/A."""
+    """An assessment with every status and grade, findings with subjects and evidence, notes, an N/A,
+    a requirement not assessed, one whose wording is unconfirmed, and a warning."""
     catalog = Catalog.builtin("2015")
 
     def req(id: str) -> Requirement:
@@ -106,6 +115,17 @@ def build_assessment() -> Assessment:
         reason="the model cannot decide this on its own: record evidence for clause 5.1.1 a",
         fix="Record evidence (evidence.clauses: ['5.1.1 a']): review minutes",
     )
+    plan = Finding(
+        requirement="objective-plans.responsible",
+        clause="6.2.2 c",
+        status=Status.NONCONFORMITY,
+        grade=Grade.MINOR,
+        rule="objective_without_owner",
+        subjects=("obj-oee",),
+        reason="The plan for objective 'obj-oee' does not say who is responsible",
+        fix="Name an owner",
+    )
+    assert req("objective-plans.responsible").unconfirmed, "the catalog no longer marks 6.2.2 c unconfirmed"
     custom = Finding(
         requirement=CUSTOM.id,
         clause=CUSTOM.clause,
@@ -135,6 +155,10 @@ def build_assessment() -> Assessment:
         RequirementResult(req("roles.process-outputs"), Status.NONCONFORMITY, Grade.MAJOR, (major,)),
         RequirementResult(req("planning.actions-planned"), Status.OBSERVATION, findings=(observation,)),
         RequirementResult(req("objectives.consistent-with-policy"), Status.OPPORTUNITY, findings=(opportunity,)),
+        RequirementResult(req("objective-plans.responsible"), Status.NONCONFORMITY, Grade.MINOR, (plan,)),
+        RequirementResult(
+            req("review.planned"), Status.NOT_ASSESSED, note="outside what the file describes (covers: 5, 6, 7)"
+        ),
         RequirementResult(CUSTOM, Status.OBSERVATION, findings=(custom,), evidence=("ev-org-chart",)),
     )
     return Assessment(
@@ -144,6 +168,7 @@ def build_assessment() -> Assessment:
         as_of=dt.date(2026, 11, 24),
         results=results,
         element_paths=ELEMENT_PATHS,
+        warnings=(WARNING,),
     )
 
 
@@ -197,7 +222,7 @@ def _assessments(draw: st.DrawFn) -> Assessment:
             worst = max(findings, key=lambda f: f.severity)
             result = RequirementResult(requirement, worst.status, worst.grade, findings, note=draw(_TEXT))
         else:
-            status = draw(st.sampled_from([Status.CONFORMS, Status.NOT_APPLICABLE]))
+            status = draw(st.sampled_from([Status.CONFORMS, Status.NOT_APPLICABLE, Status.NOT_ASSESSED]))
             result = RequirementResult(requirement, status, note=draw(_TEXT))
         results.append(result)
     subjects = sorted({s for r in results for f in r.findings for s in f.subjects})
@@ -209,10 +234,11 @@ def _assessments(draw: st.DrawFn) -> Assessment:
         as_of=draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))),
         results=tuple(results),
         element_paths=paths,
+        warnings=tuple(draw(st.lists(_TEXT, max_size=2))),
     )
 
 
 @pytest.fixture(scope="session")
 def assessments() -> st.SearchStrategy[Assessment]:
-    """Assessments of random requirements, statuses, findings and text (any Unicode, markup, line breaks)."""
+    """Assessments of random requirements, statuses, findings, warnings and text (any Unicode, markup, line breaks)."""
     return _assessments()

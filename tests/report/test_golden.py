@@ -55,6 +55,16 @@ def test_golden_assessment_has_every_status_and_grade(assessment: Assessment) ->
     assert all(r.note for r in not_applicable)
 
 
+def test_golden_assessment_shows_what_version_2_added(assessment: Assessment) -> None:
+    """The golden assessment has a requirement not assessed with its reason, an unconfirmed one with a finding, a warning."""
+    not_assessed = [r for r in assessment.results if r.status is Status.NOT_ASSESSED]
+    assert not_assessed
+    assert all(r.note and not r.findings for r in not_assessed)
+    assert any(r.requirement.unconfirmed and r.findings for r in assessment.results)
+    assert any(not r.requirement.unconfirmed for r in assessment.results)
+    assert assessment.warnings
+
+
 @pytest.mark.parametrize("format", FORMATS)
 def test_golden_files_carry_the_pinned_version(format: str) -> None:
     """Golden files name the pinned tool version, never the real one, so releases leave them alone."""

@@ -7,11 +7,13 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
 from iso9001_leadership.assessment import Assessment, Finding, RequirementResult, Status
 from iso9001_leadership.report import render
+from iso9001_leadership.report._common import sentence
 
 _VOID = {"meta", "br", "hr", "img", "input", "link", "source", "col", "wbr"}
 
@@ -127,8 +129,9 @@ def test_header_card_summarises_the_assessment(page_text: str, assessment: Asses
     assert '<time datetime="2026-11-24">2026-11-24</time>' in header
     assert "<code>data/organization.yaml</code>" in header
     assert f'<span class="score-value">{assessment.score:.1f}</span>' in header
-    assert "nonconformity: 2 (1 major, 1 minor)" in header
+    assert "nonconformity: 3 (1 major, 2 minor)" in header
     assert "not applicable: 1" in header
+    assert "not assessed: 1" in header
 
 
 @pytest.mark.parametrize("status", list(Status))
@@ -201,3 +204,66 @@ def test_any_assessment_gives_a_well_formed_page(
     assert page.stack == []
     assert not {t for t, _ in page.tags} & {"script", "img", "link"}
     assert page.inside.get("h1", "") == drawn.organization
+
+
+def _article(page_text: str, requirement_id: str) -> str:
+    start = page_text.index(f'id="req-{requirement_id}"')
+    return page_text[start : page_text.index("</article>", start)]
+
+
+def test_score_card_says_what_the_score_counts(page_text: str) -> None:
+    """Under the score, the card says how many requirements it counts and how many were left out."""
+    header = page_text[page_text.index("<header") : page_text.index("</header>")]
+    assert '<span class="score-basis">over 9 requirements examined; 1 not assessed, 1 not applicable</span>' in header
+    assert "those not applicable and those not assessed are left out" in page_text
+
+
+def test_no_score_when_nothing_is_examined(assessment: Assessment) -> None:
+    """With nothing examined, the card shows n/a and says so, with an empty meter."""
+    text = render(evolve(assessment, results=(assessment.result("review.planned"),)), "html")
+    assert '<span class="score-value">n/a</span>' in text
+    assert 'aria-label="No score: no requirement examined"' in text
+    assert "no requirement examined; 1 not assessed, 0 not applicable" in text
+
+
+def test_warnings_section_when_there_are_warnings(page_text: str, assessment: Assessment) -> None:
+    """Warnings get a section of their own, linked from the contents, each escaped; none without warnings."""
+    section = page_text[page_text.index('<section id="warnings"') : page_text.index('<section id="findings"')]
+    assert [html.unescape(w) for w in re.findall(r"<li>(.*?)</li>", section)] == [
+        sentence(w) for w in assessment.warnings
+    ]
+    assert '<a href="#warnings">Warnings</a>' in page_text
+    hostile = render(evolve(assessment, warnings=("<b>cites</b> & more",)), "html")
+    assert "<li>&lt;b&gt;cites&lt;/b&gt; &amp; more.</li>" in hostile
+    quiet = render(evolve(assessment, warnings=()), "html")
+    assert 'id="warnings"' not in quiet
+    assert "#warnings" not in quiet
+
+
+def test_unconfirmed_wording_is_marked(page_text: str) -> None:
+    """The requirement, each of its findings and its row in the closing table are marked 'wording unconfirmed'."""
+    article = _article(page_text, "objective-plans.responsible")
+    assert article.count(">wording unconfirmed</span>") == 2
+    assert "wording unconfirmed" not in _article(page_text, "roles.process-outputs")
+    rows = [row for row in re.findall(r"<tr>.*?</tr>", page_text) if "<code>objective-plans.responsible</code>" in row]
+    assert len(rows) == 1
+    assert ">wording unconfirmed</span>" in rows[0]
+    assert page_text.count(">wording unconfirmed</span>") == 4  # requirement, finding, row, legend
+
+
+def test_each_finding_shows_its_own_status(page_text: str) -> None:
+    """Under a minor nonconformity, the observation beside it has an observation badge, not a nonconformity one."""
+    article = _article(page_text, "roles.assigned")
+    heads = re.findall(r'<div class="finding-head">(.*?)</div>', article)
+    assert ["st-nonconformity" in h for h in heads] == [True, False]
+    assert 'class="badge st-observation"' in heads[1]
+    assert "nonconformity" not in heads[1]
+
+
+def test_not_assessed_row_in_the_closing_table(page_text: str) -> None:
+    """A requirement not assessed is listed with its badge and reason, and has no findings article."""
+    rows = [row for row in re.findall(r"<tr>.*?</tr>", page_text) if "<code>review.planned</code>" in row]
+    assert len(rows) == 1
+    assert 'class="badge st-not_assessed"' in rows[0]
+    assert "outside what the file describes (covers: 5, 6, 7)" in rows[0]
+    assert 'id="req-review.planned"' not in page_text

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -32,7 +33,7 @@ def test_schema_is_draft_2020_12_with_our_id() -> None:
     """The shipped schema is a valid draft 2020-12 schema whose $id is the reports' $schema URI."""
     schema = report_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == SCHEMA_URI == "https://iso9001-leadership.invalid/schema/assessment-1.json"
+    assert schema["$id"] == SCHEMA_URI == "https://iso9001-leadership.invalid/schema/assessment-2.json"
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
@@ -52,7 +53,7 @@ def test_schema_vocabularies_match_the_enums() -> None:
     assert defs["requirement"]["properties"]["theme"]["enum"] == [t.value for t in Theme]
     assert defs["requirement"]["properties"]["grade"]["enum"] == [*(g.value for g in Grade), None]
     assert defs["finding"]["properties"]["status"]["enum"] == [
-        s.value for s in Status if s not in (Status.CONFORMS, Status.NOT_APPLICABLE)
+        s.value for s in Status if s not in (Status.CONFORMS, Status.NOT_APPLICABLE, Status.NOT_ASSESSED)
     ]
 
 
@@ -90,6 +91,7 @@ def test_top_level_fields_come_in_documented_order(assessment: Assessment) -> No
         "as_of",
         "score",
         "summary",
+        "warnings",
         "themes",
         "clauses",
         "requirements",
@@ -102,7 +104,7 @@ def test_header_fields(assessment: Assessment) -> None:
     """Schema version, tool, organization, edition, date and score are as in the assessment."""
     data = to_data(assessment)
     assert data["$schema"] == SCHEMA_URI
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert data["tool"] == {"name": "iso9001-leadership", "version": iso9001_leadership.__version__}
     assert data["organization"] == "Kestrel Valves & Fittings Ltd"
     assert (data["edition"], data["edition_title"]) == ("2015", "ISO 9001:2015 with Amendment 1:2024")
@@ -113,16 +115,18 @@ def test_header_fields(assessment: Assessment) -> None:
 def test_summary_counts_and_grades(assessment: Assessment) -> None:
     """The summary counts every status (zeros included) and splits nonconformities by grade."""
     summary = to_data(assessment)["summary"]
-    assert summary["total"] == 9
+    assert summary["total"] == 11
+    assert summary["examined"] == assessment.examined == 9
     assert summary["counts"] == {
         "conforms": 2,
         "not_applicable": 1,
+        "not_assessed": 1,
         "opportunity": 1,
         "observation": 2,
         "needs_evidence": 1,
-        "nonconformity": 2,
+        "nonconformity": 3,
     }
-    assert summary["grades"] == {"major": 1, "minor": 1}
+    assert summary["grades"] == {"major": 1, "minor": 2}
 
 
 def test_themes_and_clauses_summaries(assessment: Assessment) -> None:
@@ -134,11 +138,15 @@ def test_themes_and_clauses_summaries(assessment: Assessment) -> None:
         "integration",
         "customer_focus",
         "communication_and_roles",
+        "monitoring_and_improvement",
     ]
-    assert [c["clause"] for c in data["clauses"]] == ["5", "6", "KVF"]
+    assert [c["clause"] for c in data["clauses"]] == ["5", "6", "9", "KVF"]
     customer = next(t for t in data["themes"] if t["theme"] == "customer_focus")
     assert customer["score"] is None
     assert customer["counts"]["not_applicable"] == 1
+    assert (customer["total"], customer["examined"]) == (1, 0)
+    review = next(c for c in data["clauses"] if c["clause"] == "9")
+    assert (review["score"], review["examined"], review["counts"]["not_assessed"]) == (None, 0, 1)
 
 
 def test_requirements_in_clause_order_with_verdicts(assessment: Assessment) -> None:
@@ -153,6 +161,8 @@ def test_requirements_in_clause_order_with_verdicts(assessment: Assessment) -> N
         "5.3 b",
         "6.1.2 a",
         "6.2.1 a",
+        "6.2.2 c",
+        "9.3.1",
         "KVF 1",
     ]
     by_id = {r["id"]: r for r in requirements}
@@ -161,6 +171,7 @@ def test_requirements_in_clause_order_with_verdicts(assessment: Assessment) -> N
         "clause": "5.3 b",
         "title": "",
         "theme": "",
+        "unconfirmed": False,
         "status": "nonconformity",
         "grade": "major",
         "points": 0.0,
@@ -200,16 +211,59 @@ def test_element_paths_are_those_of_the_subjects_sorted(assessment: Assessment) 
     assert paths == dict(sorted(assessment.element_paths.items()))
 
 
+def _by_id(data: dict[str, Any], requirement: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(r for r in data["requirements"] if r["id"] == requirement)
+    return found
+
+
+def test_not_assessed_requirement_has_no_points(assessment: Assessment) -> None:
+    """A requirement not assessed keeps its status and reason, and adds no points to the score."""
+    requirement = _by_id(to_data(assessment), "review.planned")
+    assert (requirement["status"], requirement["points"], requirement["grade"]) == ("not_assessed", None, None)
+    assert requirement["note"].startswith("outside what the file describes")
+
+
+def test_every_summary_says_how_many_requirements_its_score_counts(assessment: Assessment) -> None:
+    """Each summary's examined is its total less those not applicable or not assessed; no score when it is 0."""
+    data = to_data(assessment)
+    for group in [data["summary"], *data["themes"], *data["clauses"]]:
+        counts = group["counts"]
+        assert group["examined"] == group["total"] - counts["not_applicable"] - counts["not_assessed"]
+        assert (group["score"] is None) is (group["examined"] == 0)
+
+
+def test_requirements_carry_whether_their_wording_is_unconfirmed(assessment: Assessment) -> None:
+    """Each requirement says whether its wording in the assessed edition is unconfirmed, as the catalog does."""
+    requirements = to_data(assessment)["requirements"]
+    assert {r["id"]: r["unconfirmed"] for r in requirements} == {
+        r.requirement.id: r.requirement.unconfirmed for r in assessment.results
+    }
+    assert _by_id(to_data(assessment), "objective-plans.responsible")["unconfirmed"] is True
+
+
+def test_warnings_are_listed_and_an_empty_list_when_none(assessment: Assessment) -> None:
+    """The assessment's warnings are a top-level list, in their order; an assessment without any gives []."""
+    assert to_data(assessment)["warnings"] == list(assessment.warnings) != []
+    assert to_data(attrs.evolve(assessment, warnings=()))["warnings"] == []
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (lambda d: d.update(extra=1), "Additional properties"),
-        (lambda d: d.update(schema_version=2), "1 was expected"),
+        (lambda d: d.update(schema_version=1), "2 was expected"),
         (lambda d: d["requirements"][0].update(status="passed"), "is not one of"),
         (lambda d: d["findings"][0].update(grade="major"), "None was expected"),
         (lambda d: d["findings"][0].update(fingerprint="abc"), "does not match"),
         (lambda d: d["summary"]["counts"].pop("conforms"), "'conforms' is a required property"),
         (lambda d: d.update(as_of="24.11.2026"), "does not match"),
+        (lambda d: d.pop("warnings"), "'warnings' is a required property"),
+        (lambda d: d["summary"]["counts"].pop("not_assessed"), "'not_assessed' is a required property"),
+        (lambda d: d["summary"].pop("examined"), "'examined' is a required property"),
+        (lambda d: d["requirements"][0].pop("unconfirmed"), "'unconfirmed' is a required property"),
+        (lambda d: d["requirements"][0].update(unconfirmed="no"), "is not of type 'boolean'"),
+        (lambda d: _by_id(d, "review.planned").update(points=1.0), "None was expected"),
+        (lambda d: _by_id(d, "policy.documented").update(points=None), "is not of type 'number'"),
     ],
 )
 def test_schema_refuses_reports_of_another_shape(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from iso9001_leadership.assessment import Assessment
 from iso9001_leadership.report import render
+from iso9001_leadership.report._common import sentence
 from iso9001_leadership.report._markdown import escape_cell, escape_text
 
 
@@ -45,9 +47,9 @@ def test_heading_names_organization_edition_date_and_score(markdown: str, assess
 
 
 def test_sections_come_in_the_documented_order(markdown: str) -> None:
-    """Summary, by theme, by clause, findings, then every requirement."""
+    """Summary, warnings (when there are any), by theme, by clause, findings, then every requirement."""
     headings = re.findall(r"^## (.+)$", markdown, re.MULTILINE)
-    assert headings == ["Summary", "By theme", "By clause", "Findings", "All requirements"]
+    assert headings == ["Summary", "Warnings", "By theme", "By clause", "Findings", "All requirements"]
 
 
 def test_summary_table_counts_every_status(markdown: str, assessment: Assessment) -> None:
@@ -62,10 +64,12 @@ def test_summary_table_counts_every_status(markdown: str, assessment: Assessment
         "opportunity for improvement",
         "conforms",
         "not applicable",
+        "not assessed",
     ]
-    assert body[0][1] == "2 (1 major, 1 minor)"
+    assert body[0][1] == "3 (1 major, 2 minor)"
     assert [int(r[1].split(" ")[0]) for r in body[1:]] == [
-        counts[s] for s in ("needs_evidence", "observation", "opportunity", "conforms", "not_applicable")
+        counts[s]
+        for s in ("needs_evidence", "observation", "opportunity", "conforms", "not_applicable", "not_assessed")
     ]
     assert rows[-1] == ["**Total**", f"**{len(assessment.results)}**"]
 
@@ -75,9 +79,16 @@ def test_summary_table_counts_every_status(markdown: str, assessment: Assessment
     [
         (
             "## By theme",
-            ["Accountability", "Policy and objectives", "Integration", "Customer focus", "Communication and roles"],
+            [
+                "Accountability",
+                "Policy and objectives",
+                "Integration",
+                "Customer focus",
+                "Communication and roles",
+                "Monitoring and improvement",
+            ],
         ),
-        ("## By clause", ["5 Leadership", "6 Planning", "KVF"]),
+        ("## By clause", ["5 Leadership", "6 Planning", "9 Performance evaluation", "KVF"]),
     ],
 )
 def test_group_tables_have_a_row_per_group_with_score(markdown: str, heading: str, first_column: list[str]) -> None:
@@ -95,7 +106,7 @@ def test_findings_are_grouped_by_requirement_in_clause_order(markdown: str) -> N
     """Each requirement with findings has a heading, in clause order; the others have none."""
     findings = _section(markdown, "## Findings")
     headings = re.findall(r"^### (\S+(?: [a-z0-9])*) ", findings, re.MULTILINE)
-    assert headings == ["5.1.1 a", "5.3", "5.3 b", "6.1.2 a", "6.2.1 a", "KVF 1"]
+    assert headings == ["5.1.1 a", "5.3", "5.3 b", "6.1.2 a", "6.2.1 a", "6.2.2 c", "KVF 1"]
 
 
 def test_a_finding_lists_status_elements_reason_fix_and_evidence(markdown: str) -> None:
@@ -117,7 +128,7 @@ def test_finding_without_elements_or_fix_leaves_those_lines_out(markdown: str) -
     findings = _section(markdown, "## Findings")
     needs = findings[findings.index("### 5.1.1 a") : findings.index("### 5.3 Roles")]
     assert "Elements at fault" not in needs
-    opportunity = findings[findings.index("### 6.2.1 a") : findings.index("### KVF 1")]
+    opportunity = findings[findings.index("### 6.2.1 a") : findings.index("### 6.2.2 c")]
     assert "Suggested fix" not in opportunity
     assert "Evidence consulted: none" in opportunity
 
@@ -192,3 +203,63 @@ def test_every_finding_appears_once(data: st.DataObject, assessments: st.SearchS
     items = re.findall(r"^\d+\. \*\*", findings, re.MULTILINE)
     assert len(items) == len(drawn.findings)
     assert ("No findings" in findings) is (not drawn.findings)
+
+
+def test_score_says_what_it_counts(markdown: str, assessment: Assessment) -> None:
+    """The score in the heading names how many requirements it counts and how many were left out."""
+    assert (
+        f"- **Score:** {assessment.score:.1f} / 100 over 9 requirements examined; 1 not assessed, 1 not applicable\n"
+    ) in markdown
+    assert "Scores are out of 100, over the requirements examined: those not applicable and those not assessed" in (
+        markdown
+    )
+
+
+def test_no_score_when_nothing_is_examined(assessment: Assessment) -> None:
+    """With nothing examined the heading gives no score rather than 0.0."""
+    left_out = attrs.evolve(assessment, results=(assessment.result("review.planned"),))
+    assert "- **Score:** no score: no requirement examined; 1 not assessed, 0 not applicable\n" in render(
+        left_out, "markdown"
+    )
+
+
+def test_not_assessed_is_counted_in_every_table(markdown: str) -> None:
+    """The summary, theme and clause tables have a column or row for not assessed, and the legend names it."""
+    assert "| · not assessed | 1 |" in _section(markdown, "## Summary")
+    for heading in ("## By theme", "## By clause"):
+        assert _table_rows(_section(markdown, heading))[0][-2] == "· Out"
+    assert "· Out: not assessed" in markdown
+    rows = {r[1].strip("`"): r for r in _table_rows(_section(markdown, "## All requirements"))[2:]}
+    assert rows["review.planned"][3:] == ["· not assessed", "outside what the file describes (covers: 5, 6, 7)"]
+
+
+def test_warnings_section_lists_each_warning(markdown: str, assessment: Assessment) -> None:
+    """A Warnings section lists each warning as a sentence; without warnings there is no such section."""
+    warnings = _section(markdown, "## Warnings")
+    assert warnings.strip().splitlines() == [f"- {escape_text(sentence(w))}" for w in assessment.warnings]
+    assert "## Warnings" not in render(attrs.evolve(assessment, warnings=()), "markdown")
+
+
+def test_unconfirmed_wording_is_marked_on_requirement_findings_and_row(markdown: str) -> None:
+    """A requirement whose wording is unconfirmed is marked in its heading line, on each finding and in its row."""
+    findings = _section(markdown, "## Findings")
+    block = findings[findings.index("### 6.2.2 c") : findings.index("### KVF 1")]
+    assert "· 1 finding · *wording unconfirmed*" in block
+    assert "1. **✗ nonconformity (minor)**, rule `objective_without_owner` · *wording unconfirmed*" in block
+    assert findings.count("wording unconfirmed") == 2
+    rows = {r[1].strip("`"): r for r in _table_rows(_section(markdown, "## All requirements"))[2:]}
+    assert rows["objective-plans.responsible"][4] == "*wording unconfirmed*"
+    assert [r for r, row in rows.items() if "unconfirmed" in row[4]] == ["objective-plans.responsible"]
+    assert "*wording unconfirmed*: the clause's wording in this edition is not confirmed" in markdown
+
+
+def test_observations_beside_a_nonconformity_are_never_counted_as_one(assessment: Assessment) -> None:
+    """A requirement with one nonconformity and two observations counts once, as a nonconformity; each finding keeps its status."""
+    result = assessment.result("roles.assigned")
+    extra = attrs.evolve(result.findings[1], rule="second_observation", subjects=("resp-warranty",))
+    single = attrs.evolve(assessment, results=(attrs.evolve(result, findings=(*result.findings, extra)),), warnings=())
+    text = render(single, "markdown")
+    rows = {r[0].split(" ", 1)[1]: r[1] for r in _table_rows(_section(text, "## Summary"))[2:-1]}
+    assert (rows["nonconformity"], rows["observation"]) == ("1 (1 minor)", "0")
+    items = re.findall(r"^\d+\. \*\*(.+?)\*\*", _section(text, "## Findings"), re.MULTILINE)
+    assert items == ["✗ nonconformity (minor)", "◆ observation", "◆ observation"]

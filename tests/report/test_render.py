@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,6 +60,7 @@ def test_same_assessment_gives_identical_text(
         assessment.as_of,
         assessment.results,
         dict(reversed(list(assessment.element_paths.items()))),
+        warnings=assessment.warnings,
     )
     assert first == again == render(rebuilt, format, source="data/organization.yaml")
 
@@ -72,6 +75,7 @@ def test_result_order_does_not_matter(format: str, assessment: Assessment) -> No
         assessment.as_of,
         tuple(reversed(assessment.results)),
         assessment.element_paths,
+        warnings=assessment.warnings,
     )
     assert render(shuffled, format) == render(assessment, format)
 
@@ -117,3 +121,38 @@ def test_any_assessment_renders_identically_twice(
     drawn = data.draw(assessments)
     for format in FORMATS:
         assert render(drawn, format) == render(drawn, format)
+
+
+#: What the hand-built assessment's score counts, as every format words it.
+BASIS = "over 9 requirements examined; 1 not assessed, 1 not applicable"
+
+
+@pytest.mark.parametrize("format", [*FORMATS, "text"])
+def test_every_format_that_shows_the_score_says_what_it_counts(format: str, assessment: Assessment) -> None:
+    """Beside the score, each format says how many requirements it counts and how many were left out."""
+    text = render(assessment, format)
+    if format == "json":
+        summary = json.loads(text)["summary"]
+        assert (summary["examined"], summary["counts"]["not_assessed"], summary["counts"]["not_applicable"]) == (
+            9,
+            1,
+            1,
+        )
+    else:
+        assert BASIS in text
+
+
+@pytest.mark.parametrize("format", [*FORMATS, "text"])
+def test_every_format_carries_the_warnings(format: str, assessment: Assessment) -> None:
+    """The assessment's warning reaches every format, and none of it shows when there is no warning."""
+    marker = "names different requirements in each edition"
+    assert marker in render(assessment, format)
+    assert marker not in render(attrs.evolve(assessment, warnings=()), format)
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "text"])
+def test_every_readable_format_marks_unconfirmed_wording(format: str, assessment: Assessment) -> None:
+    """Markdown, HTML and text say 'wording unconfirmed' where a requirement's wording is; not without one."""
+    assert "wording unconfirmed" in render(assessment, format)
+    confirmed = tuple(r for r in assessment.results if not r.requirement.unconfirmed)
+    assert "wording unconfirmed" not in render(attrs.evolve(assessment, results=confirmed), format)

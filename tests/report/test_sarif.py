@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import iso9001_leadership as iso
 from iso9001_leadership.assessment import Assessment, Finding, Grade, Status
 from iso9001_leadership.report import render, to_sarif
-from iso9001_leadership.report._common import FINGERPRINT_KEY, fingerprint
+from iso9001_leadership.report._common import FINGERPRINT_KEY, fingerprint, sentence
 from iso9001_leadership.report._sarif import artifact_uri, level
 
 HERE = Path(__file__).resolve().parent
@@ -66,6 +66,30 @@ _LOCATION = {
     },
 }
 _MULTIFORMAT = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
+#: A SARIF notification (§3.58): a message is required, the level one of four, no other keys than the schema's.
+_NOTIFICATION = {
+    "type": "object",
+    "required": ["message"],
+    "additionalProperties": False,
+    "properties": {
+        "message": _MESSAGE,
+        "level": {"enum": ["none", "note", "warning", "error"]},
+        "locations": {"type": "array", "items": _LOCATION},
+        "descriptor": {"type": "object"},
+        "associatedRule": {"type": "object"},
+        "properties": {"type": "object"},
+    },
+}
+#: A SARIF invocation (§3.20): executionSuccessful is required.
+_INVOCATION = {
+    "type": "object",
+    "required": ["executionSuccessful"],
+    "properties": {
+        "executionSuccessful": {"type": "boolean"},
+        "toolExecutionNotifications": {"type": "array", "items": _NOTIFICATION},
+        "toolConfigurationNotifications": {"type": "array", "items": _NOTIFICATION},
+    },
+}
 
 #: The essential rules of the SARIF 2.1.0 schema for what we write (the full schema is not available offline).
 SARIF_ESSENTIALS: dict[str, Any] = {
@@ -111,6 +135,7 @@ SARIF_ESSENTIALS: dict[str, Any] = {
                             }
                         },
                     },
+                    "invocations": {"type": "array", "items": _INVOCATION},
                     "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
                     "results": {
                         "type": "array",
@@ -191,6 +216,7 @@ def test_one_rule_per_requirement_with_findings(sarif: dict[str, Any], assessmen
         "roles.process-outputs",
         "planning.actions-planned",
         "objectives.consistent-with-policy",
+        "objective-plans.responsible",
         "kestrel.gemba-walks",
     ]
     rule = rules[2]
@@ -202,6 +228,7 @@ def test_one_rule_per_requirement_with_findings(sarif: dict[str, Any], assessmen
         "clause": "5.3 b",
         "theme": "communication_and_roles",
         "edition": "2015",
+        "unconfirmed": False,
         "tags": ["iso9001", "communication_and_roles"],
     }
     assert rule["help"]["text"].startswith("Clause 5.3 b of ISO 9001:2015 with Amendment 1:2024")
@@ -216,10 +243,13 @@ def test_one_rule_per_requirement_with_findings(sarif: dict[str, Any], assessmen
         (Status.OBSERVATION, None, "note"),
         (Status.OPPORTUNITY, None, "note"),
         (Status.NEEDS_EVIDENCE, None, "note"),
+        (Status.NOT_ASSESSED, None, "none"),
+        (Status.CONFORMS, None, "none"),
+        (Status.NOT_APPLICABLE, None, "none"),
     ],
 )
 def test_level_follows_status_and_grade(status: Status, grade: Grade | None, expected: str) -> None:
-    """Major nonconformities are errors, minor ones warnings, everything else notes."""
+    """Major nonconformities are errors, minor ones warnings, other findings notes; nothing to report is none."""
     assert level(Finding("r", "5.3", status, "rule", "why", grade=grade)) == expected
 
 
@@ -264,7 +294,7 @@ def test_results_point_at_the_line_where_the_element_is_defined(sarif: dict[str,
             assert line[column - 1 :] == f"id: {subject}"
             assert location["logicalLocations"][0]["name"] == subject
             checked += 1
-    assert checked == 7
+    assert checked == 8
 
 
 def test_logical_locations_name_the_element_and_its_path(sarif: dict[str, Any]) -> None:
@@ -355,13 +385,17 @@ def test_fingerprints_are_unique_per_finding(sarif: dict[str, Any]) -> None:
 
 
 def test_run_properties_summarise_the_assessment(sarif: dict[str, Any], assessment: Assessment) -> None:
-    """The run's property bag names the organization, edition, date and score."""
+    """The run's property bag names the organization, edition, date, score and what the score counts."""
     assert sarif["runs"][0]["properties"] == {
         "organization": "Kestrel Valves & Fittings Ltd",
         "edition": "2015",
         "editionTitle": "ISO 9001:2015 with Amendment 1:2024",
         "asOf": "2026-11-24",
         "score": assessment.score,
+        "examined": 9,
+        "notAssessed": 1,
+        "notApplicable": 1,
+        "scoreBasis": "over 9 requirements examined; 1 not assessed, 1 not applicable",
     }
 
 
@@ -374,3 +408,60 @@ def test_any_assessment_gives_a_valid_log(data: st.DataObject, assessments: st.S
     results = log["runs"][0]["results"]
     assert len(results) == len(drawn.findings)
     assert all(r["message"]["text"].strip() for r in results)
+
+
+def test_not_assessed_requirements_give_no_rule_and_no_result(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """A requirement not assessed is neither a rule nor a result, even with a 'nothing to examine' finding on it."""
+    run = sarif["runs"][0]
+    assert "review.planned" not in [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "review.planned" not in [r["ruleId"] for r in run["results"]]
+    result = assessment.result("review.planned")
+    skipped = Finding(result.requirement.id, result.requirement.clause, Status.NOT_ASSESSED, "nothing_to_examine", "x")
+    stray = Finding("policy.documented", "5.2.2 a", Status.NOT_ASSESSED, "nothing_to_examine", "no policy recorded")
+    results = tuple(
+        attrs.evolve(r, findings=(skipped,))
+        if r is result
+        else attrs.evolve(r, findings=(*r.findings, stray))
+        if r.requirement.id == "policy.documented"
+        else r
+        for r in assessment.results
+    )
+    log = to_sarif(attrs.evolve(assessment, results=results))
+    check_sarif(log)
+    assert log["runs"][0]["results"] == to_sarif(assessment)["runs"][0]["results"]
+    assert log["runs"][0]["tool"] == to_sarif(assessment)["runs"][0]["tool"]
+
+
+def test_warnings_are_tool_execution_notifications(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """Each warning on the input is a notification of level warning in the run's one invocation."""
+    (invocation,) = sarif["runs"][0]["invocations"]
+    assert invocation == {
+        "executionSuccessful": True,
+        "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": sentence(w)}} for w in assessment.warnings
+        ],
+    }
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"].startswith("Evidence 'ev-org-chart' cites")
+    quiet = to_sarif(attrs.evolve(assessment, warnings=()))
+    assert quiet["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
+def test_essentials_refuse_an_invocation_without_its_required_fields() -> None:
+    """The SARIF check fails on an invocation without executionSuccessful or a notification without a message."""
+    for invocation in (
+        {"toolExecutionNotifications": []},
+        {"executionSuccessful": True, "toolExecutionNotifications": [{"level": "warning"}]},
+    ):
+        log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "invocations": [invocation]}]}
+        with pytest.raises(AssertionError):
+            check_sarif(log)
+
+
+def test_rules_say_whether_the_wording_is_unconfirmed(sarif: dict[str, Any]) -> None:
+    """A rule carries properties.unconfirmed, and the help of an unconfirmed one says so."""
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert {rule_id: r["properties"]["unconfirmed"] for rule_id, r in rules.items()} == {
+        rule_id: rule_id == "objective-plans.responsible" for rule_id in rules
+    }
+    assert "Wording unconfirmed: " in rules["objective-plans.responsible"]["help"]["text"]
+    assert "unconfirmed" not in rules["roles.process-outputs"]["help"]["text"]

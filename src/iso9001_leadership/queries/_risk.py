@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from iso9001_leadership._names import quote
+from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 from iso9001_leadership.model import Action, ActionStatus, InterestedParty, Opportunity, PartyKind, Risk
 
@@ -35,7 +35,7 @@ def untreated(graph: OrgGraph, element_id: str) -> str | None:
         msg = f"{element_id!r} is not a risk or an opportunity"
         raise TypeError(msg)
     if element.accepted:
-        return None if element.rationale.strip() else "is accepted, but no reason is recorded"
+        return None if meaningful(element.rationale) else "is accepted, but no reason is recorded"
     return "has no action planned and was not knowingly accepted"
 
 

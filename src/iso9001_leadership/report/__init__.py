@@ -106,7 +106,7 @@ def render(
     >>> from iso9001_leadership.assessment import Assessment
     >>> empty = Assessment("Acme", "2015", "ISO 9001:2015 with Amendment 1:2024", dt.date(2026, 11, 24), ())
     >>> json.loads(render(empty, "json"))["schema_version"]
-    1
+    2
     >>> render(empty, "sarif").startswith('{\\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json"')
     True
     >>> render(empty, "pdf")

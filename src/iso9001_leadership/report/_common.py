@@ -62,8 +62,7 @@ UNCONFIRMED_MEANING = (
 
 #: What the scores of the tables count, after the legend of each report.
 SCORE_NOTE = (
-    "Scores are out of 100, over the requirements examined: "
-    "those not applicable and those not assessed are left out."
+    "Scores are out of 100, over the requirements examined: those not applicable and those not assessed are left out."
 )
 
 #: Short column headings for counts by status (with a legend under each table).
@@ -152,29 +151,34 @@ def examined(summary: Summary) -> int:
 def score_basis(assessment: Assessment) -> str:
     """What the score counts, in words: ``over 61 requirements examined; 13 not assessed, 0 not applicable``.
 
+    With no requirement examined: ``no requirement examined; ...`` (and there is no score).
+
     Examples
     --------
     >>> import datetime as dt
     >>> from iso9001_leadership.assessment import Assessment
     >>> score_basis(Assessment("Acme", "2015", "ISO 9001:2015", dt.date(2026, 11, 24), ()))
-    'over 0 requirements examined; 0 not assessed, 0 not applicable'
+    'no requirement examined; 0 not assessed, 0 not applicable'
     """
     counts = assessment.summary().counts
-    return (
-        f"over {plural(assessment.examined, 'requirement')} examined; "
+    left_out = (
         f"{counts.get(Status.NOT_ASSESSED.value, 0)} not assessed, "
         f"{counts.get(Status.NOT_APPLICABLE.value, 0)} not applicable"
     )
+    if not assessment.examined:
+        return f"no requirement examined; {left_out}"
+    return f"over {plural(assessment.examined, 'requirement')} examined; {left_out}"
 
 
-def score_line(assessment: Assessment) -> str:
+def score_line(assessment: Assessment, *, prefix: str = "score ") -> str:
     """The score and what it counts: ``score 88.5 / 100 over 61 requirements examined; 13 not assessed, 0 not applicable``.
 
-    With no requirement examined there is no score to give: ``no score: nothing examined; ...``.
+    With no requirement examined there is no score to give: ``no score: no requirement examined; ...``.
+    ``prefix`` comes before the number (``score `` by default; empty where a label says it).
     """
     if not assessment.examined:
-        return "no score: " + score_basis(assessment).removeprefix("over ")
-    return f"score {assessment.score:.1f} / 100 {score_basis(assessment)}"
+        return f"no score: {score_basis(assessment)}"
+    return f"{prefix}{assessment.score:.1f} / 100 {score_basis(assessment)}"
 
 
 def finding_label(finding: Finding, result: RequirementResult) -> str:

@@ -15,7 +15,10 @@ from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
 
 from ._common import (
+    SCORE_NOTE,
     TOOL_NAME,
+    UNCONFIRMED,
+    UNCONFIRMED_MEANING,
     clause_groups,
     clause_title,
     grade_counts,
@@ -23,6 +26,7 @@ from ._common import (
     icon,
     legend,
     ordered_results,
+    score_basis,
     sentence,
     short,
     theme_label,
@@ -60,6 +64,7 @@ a { color: var(--accent); }
 .score { grid-row: 1; grid-column: 2; text-align: right; min-width: 180px; }
 .score-value { font-size: 3rem; font-weight: 700; line-height: 1; }
 .score-max { font-size: 1.1rem; color: var(--muted); }
+.score-basis { display: block; max-width: 16em; margin-left: auto; font-size: 0.82rem; color: var(--muted); }
 .score-label { display: block; font-size: 0.78rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .meter { height: 10px; border: 1px solid var(--ink); border-radius: 5px; margin-top: 8px; background: var(--paper); overflow: hidden; }
 .meter span { display: block; height: 100%; background: var(--ink); }
@@ -102,6 +107,9 @@ abbr { text-decoration: none; }
 .finding dt { color: var(--muted); font-weight: 600; }
 .finding dd { margin: 0; }
 .note { background: var(--wash); border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; }
+.unconfirmed { font-style: italic; font-size: 0.86em; white-space: nowrap; color: var(--muted); border-bottom: 1px dotted currentColor; }
+.warnings { border-left: 6px solid var(--ne); background: var(--ne-bg); border-radius: 6px; margin: 0; padding: 10px 18px 10px 36px; }
+.warnings li { margin: 2px 0; }
 .muted { color: var(--muted); }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.82rem; }
 @media (max-width: 760px) {
@@ -109,6 +117,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   .summary-card { grid-template-columns: 1fr; }
   table.narrow { min-width: 0; width: 100%; }
   .score { grid-row: auto; grid-column: auto; text-align: left; }
+  .score-basis { margin-left: 0; }
   .finding dl { grid-template-columns: 1fr; }
 }
 @media print {
@@ -119,6 +128,7 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   a { color: inherit; text-decoration: none; }
   .card, article.requirement { border-color: #000000; }
   .summary-card { border-top-color: #000000; }
+  .warnings { background: transparent; border-left-color: #000000; }
   .badge, .st-nonconformity.major { color: #000000 !important; background: transparent !important; border-color: #000000 !important; }
   .st-nonconformity.major { border-width: 2px; }
   .meter span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -141,6 +151,13 @@ def _badge(status: Status, grade: Grade | None = None, text: str | None = None) 
         classes += " major"
     words = text if text is not None else status_text(status, grade)
     return f'<span class="{classes}"><span class="icon" aria-hidden="true">{_e(icon(status))}</span> {_e(words)}</span>'
+
+
+def _unconfirmed(result: RequirementResult) -> str:
+    """The mark of a requirement whose wording is not confirmed, with its meaning on hover; empty otherwise."""
+    if not result.requirement.unconfirmed:
+        return ""
+    return f'<span class="unconfirmed" title="{_e(UNCONFIRMED_MEANING)}">{_e(UNCONFIRMED)}</span>'
 
 
 def _score(score: float | None) -> str:
@@ -176,6 +193,15 @@ def _header(assessment: Assessment, results: Sequence[RequirementResult], source
     ]
     if source is not None:
         meta.append(("Organization file", _code(source)))
+    if assessment.examined:
+        value = f'<span class="score-value">{score:.1f}</span> <span class="score-max">/ 100</span>'
+        meter = (
+            f'    <div class="meter" role="img" aria-label="Score {score:.1f} out of 100">'
+            f'<span style="width: {max(0.0, min(score, 100.0)):.1f}%"></span></div>'
+        )
+    else:
+        value = '<span class="score-value">n/a</span>'
+        meter = '    <div class="meter" role="img" aria-label="No score: no requirement examined"><span style="width: 0.0%"></span></div>'
     tally = []
     for status in STATUS_ORDER:
         count = summary.counts.get(status.value, 0)
@@ -195,11 +221,9 @@ def _header(assessment: Assessment, results: Sequence[RequirementResult], source
         "  </div>",
         '  <div class="score">',
         '    <span class="score-label">Score</span>',
-        f'    <span class="score-value">{score:.1f}</span> <span class="score-max">/ 100</span>',
-        (
-            f'    <div class="meter" role="img" aria-label="Score {score:.1f} out of 100">'
-            f'<span style="width: {max(0.0, min(score, 100.0)):.1f}%"></span></div>'
-        ),
+        f"    {value}",
+        meter,
+        f'    <span class="score-basis">{_e(score_basis(assessment))}</span>',
         "  </div>",
         '  <ul class="tally" aria-label="Requirements by status">',
         *tally,
@@ -264,7 +288,7 @@ def _group_table(caption: str, title: str, groups: Sequence[Summary], label: dic
     ]
 
 
-def _finding(number: int, finding: Finding, paths: dict[str, str]) -> list[str]:
+def _finding(number: int, finding: Finding, result: RequirementResult, paths: dict[str, str]) -> list[str]:
     rows = []
     if finding.subjects:
         rows.append(("Elements at fault", _ids(finding.subjects, paths)))
@@ -277,7 +301,7 @@ def _finding(number: int, finding: Finding, paths: dict[str, str]) -> list[str]:
         (
             '      <div class="finding-head">'
             f"<strong>Finding {number}</strong> {_badge(finding.status, finding.grade)} "
-            f'<span class="muted">rule {_code(finding.rule)}</span></div>'
+            f'<span class="muted">rule {_code(finding.rule)}</span>{" " + _unconfirmed(result) if _unconfirmed(result) else ""}</div>'
         ),
         "      <dl>",
         *(f"        <dt>{name}</dt><dd>{value}</dd>" for name, value in rows),
@@ -297,7 +321,7 @@ def _requirement(result: RequirementResult, paths: dict[str, str]) -> list[str]:
         f'    <p class="req-summary">{_e(" ".join(req.summary.split()))}</p>',
         (
             f'    <p class="req-meta">Requirement {_code(req.id)} · theme {_e(theme_label(req.theme))} · '
-            f"{plural(len(result.findings), 'finding')}</p>"
+            f"{plural(len(result.findings), 'finding')}{' · ' + _unconfirmed(result) if _unconfirmed(result) else ''}</p>"
         ),
     ]
     if result.note:
@@ -305,7 +329,7 @@ def _requirement(result: RequirementResult, paths: dict[str, str]) -> list[str]:
     if result.evidence:
         lines.append(f'    <p class="req-meta">Evidence recorded for this clause: {_ids(result.evidence)}</p>')
     for number, finding in enumerate(result.findings, start=1):
-        lines += _finding(number, finding, paths)
+        lines += _finding(number, finding, result, paths)
     lines.append("  </article>")
     return lines
 
@@ -316,7 +340,7 @@ def _all_requirements(results: Sequence[RequirementResult]) -> list[str]:
         clause = _e(r.requirement.clause)
         if r.findings:
             clause = f'<a href="#{_anchor(r)}">{clause}</a>'
-        note = _e(r.note) if r.note else ""
+        note = "; ".join(part for part in (_unconfirmed(r), _e(r.note) if r.note else "") if part)
         rows.append(
             f'      <tr><th scope="row">{clause}</th><td>{_code(r.requirement.id)}</td>'
             f"<td>{_e(r.requirement.title)}</td><td>{_badge(r.status, r.grade)}</td><td>{note}</td></tr>"
@@ -354,7 +378,9 @@ def render_html(assessment: Assessment, *, source: str | None = None) -> str:
     with_findings = [r for r in results if r.findings]
     findings: list[str] = []
     if not with_findings:
-        findings.append('  <p class="muted">No findings: every requirement assessed conforms or is not applicable.</p>')
+        findings.append(
+            '  <p class="muted">No findings: every requirement conforms, is not applicable or was not assessed.</p>'
+        )
     else:
         count = sum(len(r.findings) for r in with_findings)
         findings.append(
@@ -363,6 +389,16 @@ def render_html(assessment: Assessment, *, source: str | None = None) -> str:
         )
     for result in with_findings:
         findings += _requirement(result, paths)
+    legends = [f'  <p class="legend">{_e(legend())}. {_e(SCORE_NOTE)}</p>']
+    if any(r.requirement.unconfirmed for r in results):
+        legends.append(
+            f'  <p class="legend"><span class="unconfirmed">{_e(UNCONFIRMED)}</span>: {_e(UNCONFIRMED_MEANING)}.</p>'
+        )
+    warnings = [f"    <li>{_e(sentence(w))}</li>" for w in assessment.warnings if w.strip()]
+    toc = ['<li><a href="#summary">Summary</a></li>']
+    if warnings:
+        toc.append('<li><a href="#warnings">Warnings</a></li>')
+    toc += ['<li><a href="#findings">Findings</a></li>', '<li><a href="#requirements">All requirements</a></li>']
     lines = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -376,11 +412,7 @@ def render_html(assessment: Assessment, *, source: str | None = None) -> str:
         "</head>",
         "<body>",
         *_header(assessment, results, source),
-        (
-            '<nav class="toc" aria-label="Contents"><ol>'
-            '<li><a href="#summary">Summary</a></li><li><a href="#findings">Findings</a></li>'
-            '<li><a href="#requirements">All requirements</a></li></ol></nav>'
-        ),
+        f'<nav class="toc" aria-label="Contents"><ol>{"".join(toc)}</ol></nav>',
         "<main>",
         *_section(
             "summary",
@@ -389,9 +421,10 @@ def render_html(assessment: Assessment, *, source: str | None = None) -> str:
                 *_status_table(assessment, results),
                 *_group_table("By theme", "Theme", assessment.by_theme(), themes),
                 *_group_table("By clause", "Clause", clause_groups(assessment), clauses),
-                f'  <p class="legend">{_e(legend())}. Scores are out of 100.</p>',
+                *legends,
             ],
         ),
+        *(_section("warnings", "Warnings", ['  <ul class="warnings">', *warnings, "  </ul>"]) if warnings else []),
         *_section("findings", "Findings", findings),
         *_section("requirements", "All requirements", _all_requirements(results)),
         "</main>",

@@ -12,6 +12,7 @@ from iso9001_leadership.findings import Finding
 from ._common import (
     TOOL_NAME,
     clause_groups,
+    examined,
     fingerprint,
     grade_counts,
     ordered_results,
@@ -21,11 +22,13 @@ from ._common import (
 
 __all__ = ["SCHEMA_URI", "SCHEMA_VERSION", "render_json", "report_schema", "to_data"]
 
-#: The version of the JSON report's shape; it changes only when a field is removed or changes meaning.
-SCHEMA_VERSION = 1
+#: The version of the JSON report's shape; it changes with any change to the shape (a field added,
+#: removed or changing meaning, a new status). Version 2 added the status ``not_assessed``,
+#: ``warnings``, ``examined`` in every summary and ``unconfirmed`` on every requirement.
+SCHEMA_VERSION = 2
 
 #: The ``$schema`` of every JSON report, and the ``$id`` of :func:`report_schema`.
-SCHEMA_URI = "https://iso9001-leadership.invalid/schema/assessment-1.json"
+SCHEMA_URI = "https://iso9001-leadership.invalid/schema/assessment-2.json"
 
 _RESOURCE = "assessment.schema.json"
 
@@ -33,6 +36,7 @@ _RESOURCE = "assessment.schema.json"
 def _summary(summary: Summary, key: str | None) -> dict[str, Any]:
     data: dict[str, Any] = {key: summary.group} if key else {}
     data["total"] = summary.total
+    data["examined"] = examined(summary)
     data["score"] = summary.score
     data["counts"] = summary_counts(summary)
     return data
@@ -45,6 +49,7 @@ def _requirement(result: RequirementResult) -> dict[str, Any]:
         "clause": req.clause,
         "title": req.title,
         "theme": req.theme.value,
+        "unconfirmed": req.unconfirmed,
         "status": result.status.value,
         "grade": result.grade.value if result.grade is not None else None,
         "points": result.points,
@@ -81,7 +86,7 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
     >>> from iso9001_leadership.assessment import Assessment
     >>> data = to_data(Assessment("Acme", "2015", "ISO 9001:2015 with Amendment 1:2024", dt.date(2026, 11, 24), ()))
     >>> data["schema_version"], data["organization"], data["as_of"], data["summary"]["total"]
-    (1, 'Acme', '2026-11-24', 0)
+    (2, 'Acme', '2026-11-24', 0)
     """
     results = ordered_results(assessment)
     summary = assessment.summary()
@@ -97,6 +102,7 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
         "as_of": assessment.as_of.isoformat(),
         "score": assessment.score,
         "summary": {**_summary(summary, None), "grades": grade_counts(results)},
+        "warnings": list(assessment.warnings),
         "themes": [_summary(s, "theme") for s in assessment.by_theme()],
         "clauses": [_summary(s, "clause") for s in clause_groups(assessment)],
         "requirements": [_requirement(r) for r in results],
@@ -117,9 +123,9 @@ def report_schema() -> dict[str, Any]:
     --------
     >>> schema = report_schema()
     >>> schema["$id"]
-    'https://iso9001-leadership.invalid/schema/assessment-1.json'
+    'https://iso9001-leadership.invalid/schema/assessment-2.json'
     >>> schema["properties"]["schema_version"]
-    {'const': 1}
+    {'const': 2}
     """
     text = resources.files(__package__).joinpath(_RESOURCE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

@@ -10,7 +10,10 @@ from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
 
 from ._common import (
+    SCORE_NOTE,
     TOOL_NAME,
+    UNCONFIRMED,
+    UNCONFIRMED_MEANING,
     clause_groups,
     clause_title,
     grade_counts,
@@ -18,6 +21,7 @@ from ._common import (
     icon,
     legend,
     ordered_results,
+    score_line,
     sentence,
     short,
     theme_label,
@@ -119,8 +123,11 @@ def _ids(ids: Sequence[str], paths: dict[str, str] | None = None) -> str:
     return ", ".join(parts)
 
 
-def _finding(number: int, finding: Finding, paths: dict[str, str]) -> list[str]:
-    lines = [f"{number}. **{_status(finding.status, finding.grade)}**, rule {_code(finding.rule)}"]
+def _finding(number: int, finding: Finding, result: RequirementResult, paths: dict[str, str]) -> list[str]:
+    head = f"{number}. **{_status(finding.status, finding.grade)}**, rule {_code(finding.rule)}"
+    if result.requirement.unconfirmed:
+        head += f" · *{UNCONFIRMED}*"
+    lines = [head]
     if finding.subjects:
         lines.append(f"   - Elements at fault: {_ids(finding.subjects, paths)}")
     lines.append(f"   - Reason: {escape_text(sentence(finding.reason))}")
@@ -132,12 +139,13 @@ def _finding(number: int, finding: Finding, paths: dict[str, str]) -> list[str]:
 
 def _requirement_findings(result: RequirementResult, paths: dict[str, str]) -> list[str]:
     req = result.requirement
+    unconfirmed = f" · *{UNCONFIRMED}*" if req.unconfirmed else ""
     lines = [
         f"### {escape_text(req.clause)} {escape_text(req.title)}",
         "",
         (
             f"**{_status(result.status, result.grade)}** · requirement {_code(req.id)} · "
-            f"theme {escape_text(theme_label(req.theme))} · {plural(len(result.findings), 'finding')}"
+            f"theme {escape_text(theme_label(req.theme))} · {plural(len(result.findings), 'finding')}{unconfirmed}"
         ),
         "",
         f"> {escape_text(' '.join(req.summary.split()))}",
@@ -148,9 +156,17 @@ def _requirement_findings(result: RequirementResult, paths: dict[str, str]) -> l
     if result.evidence:
         lines += [f"Evidence recorded for this clause: {_ids(result.evidence)}", ""]
     for number, finding in enumerate(result.findings, start=1):
-        lines += _finding(number, finding, paths)
+        lines += _finding(number, finding, result, paths)
     lines.append("")
     return lines
+
+
+def _note(result: RequirementResult) -> str:
+    """The note column of a requirement: the wording mark, then the note."""
+    parts = [f"*{UNCONFIRMED}*"] if result.requirement.unconfirmed else []
+    if result.note.strip():
+        parts.append(escape_cell(result.note))
+    return "; ".join(parts)
 
 
 def render_markdown(assessment: Assessment, *, source: str | None = None) -> str:
@@ -162,20 +178,27 @@ def render_markdown(assessment: Assessment, *, source: str | None = None) -> str
         "",
         f"- **Edition:** {escape_text(assessment.edition_title)} ({_code(assessment.edition)})",
         f"- **As of:** {assessment.as_of.isoformat()}",
-        f"- **Score:** {assessment.score:.1f} / 100",
+        f"- **Score:** {escape_text(score_line(assessment, prefix=''))}",
     ]
     if source is not None:
         lines.append(f"- **Organization file:** {_code(source)}")
     lines += ["", "## Summary", "", *_summary_table(assessment, results), ""]
+    warnings = [sentence(warning) for warning in assessment.warnings if warning.strip()]
+    if warnings:
+        lines += ["## Warnings", ""]
+        lines += [f"- {escape_text(warning)}" for warning in warnings]
+        lines.append("")
     themes = {t.group: theme_label(t.group) for t in assessment.by_theme()}
     lines += ["## By theme", "", *_group_table("Theme", assessment.by_theme(), themes), ""]
     clauses = {c.group: clause_title(c.group) for c in clause_groups(assessment)}
     lines += ["## By clause", "", *_group_table("Clause", clause_groups(assessment), clauses), ""]
-    lines += [f"{escape_text(legend())}. Scores are out of 100.", ""]
+    lines += [f"{escape_text(legend())}. {escape_text(SCORE_NOTE)}", ""]
+    if any(r.requirement.unconfirmed for r in results):
+        lines += [f"*{UNCONFIRMED}*: {escape_text(UNCONFIRMED_MEANING)}.", ""]
     lines += ["## Findings", ""]
     with_findings = [r for r in results if r.findings]
     if not with_findings:
-        lines += ["No findings: every requirement assessed conforms or is not applicable.", ""]
+        lines += ["No findings: every requirement conforms, is not applicable or was not assessed.", ""]
     for result in with_findings:
         lines += _requirement_findings(result, paths)
     lines += ["## All requirements", ""]
@@ -185,7 +208,7 @@ def render_markdown(assessment: Assessment, *, source: str | None = None) -> str
             _code(r.requirement.id, cell=True),
             escape_cell(r.requirement.title),
             _status(r.status, r.grade),
-            escape_cell(r.note),
+            _note(r),
         ]
         for r in results
     ]

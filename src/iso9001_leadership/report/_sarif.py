@@ -1,11 +1,13 @@
 """The SARIF 2.1.0 report: findings as code-scanning results on the lines of the organization file.
 
 One run; one rule per requirement that has findings (the rule id is the requirement id); one
-result per finding. Each result points at the line and column where the first element at fault
+result per finding (requirements that conform, are not applicable or were not assessed give
+none). Each result points at the line and column where the first element at fault
 is defined in the organization file (the positions the loader kept on the organization, carried
 by the assessment: the file is never read again), names every element at fault as a logical location, and carries a fingerprint of the
 finding's identity (requirement, rule, elements) so that code-scanning tools follow it from run
-to run however the file's lines move.
+to run however the file's lines move. The assessment's warnings on its input are the run's tool
+execution notifications, at level ``warning``.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ from ._common import (
     FINGERPRINT_KEY,
     TOOL_NAME,
     TOOL_URI,
+    UNCONFIRMED,
+    UNCONFIRMED_MEANING,
     fingerprint,
     ordered_results,
+    score_basis,
     sentence,
     tool_version,
 )
@@ -42,11 +47,15 @@ SARIF_VERSION = "2.1.0"
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
+#: Statuses that say nothing is wrong or nothing was judged: they give no SARIF result.
+_SILENT = frozenset({Status.CONFORMS, Status.NOT_APPLICABLE, Status.NOT_ASSESSED})
+
 
 def level(finding: Finding) -> str:
     """The SARIF level of a finding: ``error`` for a major nonconformity, ``warning`` for a minor one, else ``note``.
 
-    A nonconformity without a grade counts as minor.
+    A nonconformity without a grade counts as minor. A finding that conforms, is not applicable
+    or was not assessed is ``none`` (the report writes no result for it).
 
     Examples
     --------
@@ -55,9 +64,13 @@ def level(finding: Finding) -> str:
     'error'
     >>> level(Finding("r", "5.3", Status.NEEDS_EVIDENCE, "rule", "why"))
     'note'
+    >>> level(Finding("r", "6.2.2 a", Status.NOT_ASSESSED, "nothing_to_examine", "no objectives recorded"))
+    'none'
     """
     if finding.status is Status.NONCONFORMITY:
         return "error" if finding.grade is Grade.MAJOR else "warning"
+    if finding.status in _SILENT:
+        return "none"
     return "note"
 
 
@@ -68,6 +81,8 @@ def _rule_name(requirement_id: str) -> str:
 
 def _help(requirement: Requirement, edition_title: str) -> str:
     lines = [f"Clause {requirement.clause} of {edition_title}: {requirement.title}.", "", requirement.summary]
+    if requirement.unconfirmed:
+        lines += ["", f"{UNCONFIRMED[:1].upper()}{UNCONFIRMED[1:]}: {UNCONFIRMED_MEANING}."]
     if requirement.evidence.model:
         lines += ["", "What in the organization model shows it is met:"]
         lines += [f"- {item}" for item in requirement.evidence.model]
@@ -88,6 +103,7 @@ def _rule(requirement: Requirement, assessment: Assessment) -> dict[str, Any]:
             "clause": requirement.clause,
             "theme": requirement.theme.value,
             "edition": assessment.edition,
+            "unconfirmed": requirement.unconfirmed,
             "tags": ["iso9001", requirement.theme.value],
         },
     }
@@ -183,11 +199,19 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
         carry logical locations (element ids) only.
     """
     locator = _Locator(assessment, source)
-    results = [r for r in ordered_results(assessment) if r.findings]
-    rules = [_rule(r.requirement, assessment) for r in results]
-    sarif_results = [
-        _result(finding, r.requirement.id, index, locator) for index, r in enumerate(results) for finding in r.findings
+    reported = [
+        (r, findings)
+        for r in ordered_results(assessment)
+        if r.status is not Status.NOT_ASSESSED and (findings := [f for f in r.findings if f.status not in _SILENT])
     ]
+    rules = [_rule(r.requirement, assessment) for r, _ in reported]
+    sarif_results = [
+        _result(finding, r.requirement.id, index, locator)
+        for index, (r, findings) in enumerate(reported)
+        for finding in findings
+    ]
+    notifications = [{"level": "warning", "message": {"text": sentence(w)}} for w in assessment.warnings if w.strip()]
+    counts = assessment.summary().counts
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -197,6 +221,7 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
                 "rules": rules,
             }
         },
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
         "properties": {
@@ -205,6 +230,10 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
             "editionTitle": assessment.edition_title,
             "asOf": assessment.as_of.isoformat(),
             "score": assessment.score,
+            "examined": assessment.examined,
+            "notAssessed": counts.get(Status.NOT_ASSESSED.value, 0),
+            "notApplicable": counts.get(Status.NOT_APPLICABLE.value, 0),
+            "scoreBasis": score_basis(assessment),
         },
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from iso9001_leadership._names import plural
 from iso9001_leadership._terminal import Style
-from iso9001_leadership.assessment import Assessment
+from iso9001_leadership.assessment import Assessment, RequirementResult
 from iso9001_leadership.findings import STATUS_ORDER, Status, verdict
 
+from ._common import UNCONFIRMED, finding_label, ordered_results, score_line
 from ._options import ReportOptions
 
 __all__ = ["render_text"]
@@ -21,18 +23,38 @@ _STATUS_STYLE = {
 }
 
 
+def _one_line(text: str) -> str:
+    """Text from the checks or the file on one line, so that it cannot break the report's layout."""
+    return " ".join(text.split())
+
+
+def _not_assessed(results: list[RequirementResult]) -> list[str]:
+    """One line per reason given, each naming the clauses not assessed for it, in clause order."""
+    by_reason: dict[str, list[str]] = {}
+    for result in results:
+        reason = _one_line(result.note) or "no reason given"
+        by_reason.setdefault(reason[:1].lower() + reason[1:], []).append(result.requirement.clause)
+    return [
+        f"{plural(len(clauses), 'requirement')} not assessed, {reason}: {', '.join(clauses)}"
+        for reason, clauses in by_reason.items()
+    ]
+
+
 def render_text(assessment: Assessment, options: ReportOptions) -> str:
     """The assessment as a readable plain-text report for a terminal.
 
-    Needs-evidence findings are summed up in one line unless ``options.verbose``; ANSI colours
-    only with ``options.color``.
+    Needs-evidence findings are summed up in one line unless ``options.verbose``; requirements
+    not assessed are summed up in one line per reason; ANSI colours only with ``options.color``.
+    A finding whose verdict differs from its requirement's (an observation beside a
+    nonconformity) starts with its own verdict in brackets.
     """
     a = assessment
     style = Style(None, color=options.color)
     verbose = options.verbose
+    results = ordered_results(a)
     lines = [
         style(f"{a.organization}", "bold") + f" against {a.edition_title}, as of {a.as_of.isoformat()}",
-        f"score {a.score:.1f} / 100",
+        score_line(a),
         "",
     ]
     counts = a.summary().counts
@@ -43,26 +65,41 @@ def render_text(assessment: Assessment, options: ReportOptions) -> str:
             parts.append(style(f"{n} {status.label}", *_STATUS_STYLE[status]))
     lines.append(f"{len(a.results)} requirements: " + ", ".join(parts))
     lines.append("")
+    warnings = [_one_line(warning) for warning in a.warnings if warning.strip()]
+    if warnings:
+        lines.append(style("warnings:", "yellow", "bold"))
+        lines += [style(f"  - {warning}", "yellow") for warning in warnings]
+        lines.append("")
     shown = 0
-    for result in a.results:
+    for result in results:
         findings = [f for f in result.findings if verbose or f.status is not Status.NEEDS_EVIDENCE]
-        if not findings:
+        if not findings or result.status is Status.NOT_ASSESSED:
             continue
         req = result.requirement
         said = style(verdict(result.status, result.grade), *_STATUS_STYLE[result.status])
-        lines.append(f"{style(req.clause, 'bold')} {req.title} [{req.id}]: {said}")
+        unconfirmed = style(f" ({UNCONFIRMED})", "dim") if req.unconfirmed else ""
+        lines.append(f"{style(req.clause, 'bold')} {req.title} [{req.id}]: {said}{unconfirmed}")
         for finding in findings:
             shown += 1
+            own = finding_label(finding, result)
+            label = style(f"[{own}] ", *_STATUS_STYLE[finding.status]) if own else ""
             subjects = f"  [at fault: {', '.join(finding.subjects)}]" if finding.subjects else ""
-            lines.append(f"  - {finding.reason}{subjects}")
+            lines.append(f"  - {label}{_one_line(finding.reason)}{subjects}")
             if finding.fix:
-                lines.append(style(f"    fix: {finding.fix}", "dim"))
+                lines.append(style(f"    fix: {_one_line(finding.fix)}", "dim"))
         lines.append("")
     needs = counts[Status.NEEDS_EVIDENCE.value]
     if needs and not verbose:
-        clauses = ", ".join(r.requirement.clause for r in a.results if r.status is Status.NEEDS_EVIDENCE)
-        lines.append(style(f"{needs} requirements need evidence the model cannot give: {clauses}", "magenta"))
+        clauses = ", ".join(r.requirement.clause for r in results if r.status is Status.NEEDS_EVIDENCE)
+        need = "needs" if needs == 1 else "need"
+        lines.append(
+            style(f"{plural(needs, 'requirement')} {need} evidence the model cannot give: {clauses}", "magenta")
+        )
         lines.append(style("  record Evidence with their clauses, or run with --verbose for details", "dim"))
+    not_assessed = [r for r in results if r.status is Status.NOT_ASSESSED]
+    if not_assessed:
+        lines += [style(line, "dim") for line in _not_assessed(not_assessed)]
+        lines.append(style("  left out of the score, like requirements not applicable", "dim"))
     if not shown and not needs:
         lines.append(style("no findings", "green"))
     return "\n".join(lines).rstrip() + "\n"

@@ -554,9 +554,13 @@ def evidence(draw: st.DrawFn, ids: Ids) -> tuple[Evidence, ...]:
     )
 
 
+#: Clauses an organization may determine not to apply (4.3 allows parts of 7.1.5 and of clause 8 only).
+EXCLUDABLE: tuple[str, ...] = ("7.1.5.2", "8.3", "8.4.1", "8.5.1 f", "8.5.3")
+
+
 @st.composite
 def exclusions(draw: st.DrawFn) -> tuple[Exclusion, ...]:
-    """Up to two requirements of :data:`CLAUSE_IDS` determined not to apply."""
+    """Up to two clauses that 4.3 lets be excluded (:data:`EXCLUDABLE`), with a justification."""
     return tuple(
-        Exclusion(requirement=requirement, justification=draw(_NAME)) for requirement in _subset(draw, CLAUSE_IDS, 2)
+        Exclusion(requirement=requirement, justification=draw(_NAME)) for requirement in _subset(draw, EXCLUDABLE, 2)
     )

@@ -19,13 +19,11 @@ from iso9001_leadership.queries import GapKind
 
 __all__ = [
     "ONE_PERSON_DEFAULTS",
-    "PLACEHOLDERS",
     "Body",
     "G",
     "each",
     "from_gaps",
     "lacking_resources",
-    "meaningful",
     "no_policy",
     "processes_touched",
     "risks_recorded",
@@ -46,11 +44,6 @@ SYSTEMIC_COUNT = 3
 #: The fewest different processes the instances must touch, where they touch processes at all.
 SYSTEMIC_SPREAD = 3
 
-#: Values that stand in for an answer without giving one.
-PLACEHOLDERS: frozenset[str] = frozenset(
-    {"-", "--", "x", "xx", "xxx", "n/a", "na", "n.a.", "none", "tbd", "tba", "todo", "to do", "?", "...", "\u2026"}
-)
-
 
 #: Gaps of structure that one person running the whole organization cannot have: the duty, the
 #: ownership or the authority is that person's by default, so they are not findings.
@@ -67,22 +60,6 @@ ONE_PERSON_DEFAULTS: frozenset[GapKind] = frozenset(
         GapKind.REPORTING_LINE_BROKEN,
     }
 )
-
-
-def meaningful(text: str | None) -> bool:
-    """Whether a text field says something: not empty, not a placeholder, not a lone letter or sign.
-
-    A lone digit is a real answer (version ``3``).
-
-    >>> [meaningful(t) for t in ("", "x", "N/A", "tbd", "-", "3", "v1", "Rev. 3")]
-    [False, False, False, False, False, True, True, True]
-    """
-    if text is None:
-        return False
-    stripped = text.strip()
-    if len(stripped) == 1:
-        return stripped.isdigit()
-    return bool(stripped) and stripped.casefold() not in PLACEHOLDERS
 
 
 def systemic(count: int, population: int, spread: int | None = None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from iso9001_leadership._names import quote
+from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
@@ -13,7 +13,7 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import G, each, from_gaps, meaningful, processes_touched, summarise, systemic
+from ._helpers import G, each, from_gaps, processes_touched, summarise, systemic
 
 __all__ = ["register"]
 

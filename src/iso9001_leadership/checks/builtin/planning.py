@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from iso9001_leadership._names import quote
+from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
@@ -15,7 +15,7 @@ from iso9001_leadership.model import (
     RiskScale,
 )
 
-from ._helpers import Body, G, from_gaps, meaningful, risks_recorded, summarise
+from ._helpers import Body, G, from_gaps, risks_recorded, summarise
 
 __all__ = ["register"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from iso9001_leadership._names import meaningful
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
@@ -11,7 +12,7 @@ from iso9001_leadership.model import (
     CommitmentKind,
 )
 
-from ._helpers import Body, G, from_gaps, meaningful, no_policy
+from ._helpers import Body, G, from_gaps, no_policy
 
 __all__ = ["register"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from iso9001_leadership._names import quote
+from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
@@ -14,7 +14,7 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import Body, each, lacking_resources, meaningful, summarise
+from ._helpers import Body, each, lacking_resources, summarise
 
 __all__ = ["register"]
 
