@@ -27,6 +27,7 @@ __all__ = [
     "ID_PATTERN",
     "PLACEHOLDERS",
     "did_you_mean",
+    "join_ids",
     "meaningful",
     "offer",
     "plural",
@@ -98,6 +99,14 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 def quote(element_id: str) -> str:
     """An id as it appears in reasons and fixes: ``'sales'``."""
     return f"'{element_id}'"
+
+
+def join_ids(ids: Iterable[str]) -> str:
+    """Quoted ids joined the way a sentence lists them: ``'a', 'b' and 'c'``."""
+    quoted = [quote(i) for i in ids]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:

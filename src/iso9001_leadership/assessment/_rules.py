@@ -61,6 +61,8 @@ def excludable(name: str, catalog: Catalog) -> bool:
     clause = catalog[name].clause if name in catalog else name
     if not CLAUSE_PATTERN.match(clause):
         return True  # a sector or company requirement under a clause id of its own
+    if clause == "8":
+        return False  # operation as a whole always applies; only parts of it may not
     return any(clause_within(clause, allowed) for allowed in EXCLUDABLE_CLAUSES)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from iso9001_leadership._names import plural, quote
+from iso9001_leadership._names import join_ids, plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
-from ._gap import Gap, GapKind, join_ids, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = ["single_points_of_failure"]
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from iso9001_leadership._names import did_you_mean, quote, to_tuple
+from iso9001_leadership._names import did_you_mean, to_tuple
 from iso9001_leadership.graph import OrgGraph
 
-__all__ = ["Gap", "GapKind", "gap_kinds", "join_ids", "quote", "sort_gaps"]
+__all__ = ["Gap", "GapKind", "gap_kinds", "quote", "sort_gaps"]
 
 
 class GapKind(enum.Enum):
@@ -95,14 +95,6 @@ class Gap:
 
     def __str__(self) -> str:
         return f"{self.kind.value} ({', '.join(self.clauses)}): {self.reason}"
-
-
-def join_ids(ids: Iterable[str]) -> str:
-    """Quoted ids joined the way a sentence lists them: ``'a', 'b' and 'c'``."""
-    quoted = [quote(i) for i in ids]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def gap_kinds(kinds: Iterable[GapKind | str]) -> tuple[GapKind, ...]:

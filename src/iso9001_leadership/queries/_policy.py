@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from iso9001_leadership._names import plural, quote
+from iso9001_leadership._names import join_ids, plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 from iso9001_leadership.model import QualityObjective, QualityPolicy
 
 from ._accountability import role_holders
-from ._gap import Gap, GapKind, join_ids, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = ["OBJECTIVE_ITEMS", "objective_gaps", "policy_gaps"]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import networkx as nx
 
-from iso9001_leadership._names import plural, quote
+from iso9001_leadership._names import join_ids, plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
 from ._accountability import held_roles, role_holders, top_management
-from ._gap import Gap, GapKind, join_ids, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = [
     "DEFAULT_MAX_DIRECT_REPORTS",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from iso9001_leadership._names import meaningful, quote
+from iso9001_leadership._names import join_ids, meaningful, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 from iso9001_leadership.model import Action, ActionStatus, InterestedParty, Opportunity, PartyKind, Risk
 
-from ._gap import Gap, GapKind, join_ids, sort_gaps
+from ._gap import Gap, GapKind, sort_gaps
 
 __all__ = ["customer_related", "risk_gaps", "untreated"]
 

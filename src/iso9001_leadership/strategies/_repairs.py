@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from iso9001_leadership._names import meaningful
 from iso9001_leadership.clauses import serves
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import (
@@ -253,8 +254,10 @@ def _fix_objective_plan(org: Organization, gaps: tuple[Gap, ...], as_of: dt.date
 
 def _fix_missing_authority(org: Organization, gaps: tuple[Gap, ...], as_of: dt.date | None) -> Organization:
     for gap in gaps:
+        # (first doer, responsibility, missing authorities..., other doers...): the first doer gets them.
         role = org.get(gap.subjects[0], Role)
-        missing = [a for a in gap.subjects[2:] if a not in role.authorities]
+        needed = org.get(gap.subjects[1], Responsibility).authorities_needed
+        missing = [a for a in needed if a not in role.authorities]
         org = org.with_elements(attrs.evolve(role, authorities=(*role.authorities, *missing)))
     return org
 
@@ -309,7 +312,9 @@ def _fix_untreated(org: Organization, gaps: tuple[Gap, ...], as_of: dt.date | No
     for gap in gaps:
         element = org[gap.subjects[0]]
         assert isinstance(element, Risk | Opportunity)
-        rationale = element.rationale if element.rationale.strip() else "Knowingly accepted: acting would cost more."
+        rationale = (
+            element.rationale if meaningful(element.rationale) else "Knowingly accepted: acting would cost more."
+        )
         org = org.with_elements(attrs.evolve(element, accepted=True, rationale=rationale))
     return org
 

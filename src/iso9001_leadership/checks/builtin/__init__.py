@@ -8,7 +8,7 @@ default rule (a requirement the model decides conforms; others need evidence).
 
 To add a check of your own, do the same in your package: write a function that takes a
 :class:`~iso9001_leadership.checks.CheckContext` and yields findings, and register it (see
-``docs/assessment.md``, "Adding checks").
+``docs/assessment.md``, "Custom checks", and ``docs/architecture.md``).
 """
 
 from __future__ import annotations

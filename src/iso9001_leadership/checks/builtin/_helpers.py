@@ -1,9 +1,11 @@
 """What the built-in checks share: check builders over gap queries and populations, grading, common findings.
 
-Grading (see ``docs/assessment.md``): ``major`` when the requirement is not addressed at all
-(no policy, no management review, no top-management accountability, a 5.3 duty given to
-nobody), or when a check's findings cover at least half of the elements it examined (a
-systemic breakdown); ``minor`` otherwise.
+Grading (see ``docs/assessment.md``, after ISO/IEC 17021-1 practice): ``major`` when the
+requirement is not addressed at all (no policy, no management review, no top-management
+accountability, a 5.3 duty given to nobody), or when the faults of one rule are a systemic
+breakdown (:func:`systemic`: at least 3, at least half of a population of at least 6, across at
+least 3 processes where they touch processes); ``minor`` otherwise. Each rule gives one finding
+per requirement, with every element at fault as its subjects.
 """
 
 from __future__ import annotations
@@ -230,14 +232,17 @@ def no_policy(ctx: CheckContext) -> Finding:
 
 
 def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
-    for resource in ctx.organization.resources:
-        if resource.status is ResourceStatus.LACKING:
-            yield ctx.nonconformity(
-                "resource_lacking",
-                f"Resource {quote(resource.id)} is needed but not provided",
-                fix="Provide it, or plan it with an owner and a date",
-                subjects=(resource.id,),
-            )
+    resources = ctx.organization.resources
+    lacking = [r.id for r in resources if r.status is ResourceStatus.LACKING]
+    if lacking:
+        reasons = [f"Resource {quote(r)} is needed but not provided" for r in lacking]
+        yield ctx.nonconformity(
+            "resource_lacking",
+            summarise(reasons, len(lacking), len(resources), "resources"),
+            fix="Provide it, or plan it with an owner and a date",
+            subjects=lacking,
+            major=systemic(len(lacking), len(resources)),
+        )
 
 
 def risks_recorded(ctx: CheckContext) -> Iterator[Finding]:

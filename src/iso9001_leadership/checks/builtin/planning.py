@@ -63,8 +63,8 @@ def _proportionate(ctx: CheckContext) -> Iterator[Finding]:
             continue
         owner_is_top = risk.owner is not None and (risk.owner in tops or bool(ctx.holders(risk.owner) & top_people))
         if not meaningful(risk.rationale):
-            faults.append((risk.id, f"High-impact risk {quote(risk.id)} is accepted with no real rationale"))
-        elif not owner_is_top:
+            continue  # an acceptance without a real reason is an unaddressed risk, reported once as such
+        if not owner_is_top:
             faults.append((risk.id, f"High-impact risk {quote(risk.id)} is accepted without top management owning it"))
     if faults:
         yield ctx.nonconformity(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from iso9001_leadership._names import quote
+from iso9001_leadership._names import join_ids
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.clauses import serves
@@ -30,7 +30,7 @@ def _reporting_route(ctx: CheckContext) -> Iterator[Finding]:
     """The role that reports QMS performance (5.3 c) needs a route to top management."""
     org = ctx.organization
     holders = [
-        role for r in org.responsibilities if serves(r.clauses, "5.3", "c") for role in (*r.accountable, *r.responsible)
+        role for r in org.responsibilities if serves(r.clauses, "5.3", "c") for role in (r.accountable or r.responsible)
     ]
     broken = {s for g in ctx.gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE) for s in g.subjects}
     attending = {role for review in org.reviews for role in (*review.attendees, review.chair) if role}
@@ -42,8 +42,8 @@ def _reporting_route(ctx: CheckContext) -> Iterator[Finding]:
     if cut_off:
         yield ctx.nonconformity(
             "performance_reporter_without_route",
-            f"{', '.join(quote(r) for r in cut_off)} report QMS performance but neither report to top management "
-            "nor attend a management review",
+            f"{join_ids(cut_off)} {'answers' if len(cut_off) == 1 else 'answer'} for reporting QMS performance "
+            "but neither reports to top management nor attends a management review",
             fix="Give the role a reporting line to top management, or have it attend the management review",
             subjects=cut_off,
         )
