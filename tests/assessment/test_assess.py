@@ -168,7 +168,10 @@ def test_model_decided_requirement_needs_no_evidence() -> None:
     """A requirement the model decides conforms on the model alone; evidence citing its parent clause settles nothing."""
     result = _assess(complete()).result("roles.process-outputs")
     assert (result.requirement.decidable, result.status, result.evidence) == (Decidability.MODEL, OK, ())
-    assert result.note == "evidence 'ev-job-descriptions' cites a clause that holds 5.3 b; cite 'roles.process-outputs' if it shows this item"
+    assert (
+        result.note
+        == "evidence 'ev-job-descriptions' cites a clause that holds 5.3 b; cite 'roles.process-outputs' if it shows this item"
+    )
 
 
 def test_training_records_settle_awareness_nobody_recorded() -> None:
@@ -224,7 +227,9 @@ def test_every_refused_exclusion_is_named_at_once() -> None:
     with pytest.raises(AssessmentError) as info:
         _assess(org)
     message = str(info.value)
-    assert "'5.3'" in message and "'9.3'" in message and "'customer-focus.risk'" in message
+    assert "'5.3'" in message
+    assert "'9.3'" in message
+    assert "'customer-focus.risk'" in message
 
 
 def test_exclusion_of_a_sector_requirement_makes_it_not_applicable() -> None:

@@ -10,7 +10,7 @@ import attrs
 from iso9001_leadership._names import did_you_mean, to_tuple
 from iso9001_leadership.graph import OrgGraph
 
-__all__ = ["Gap", "GapKind", "gap_kinds", "quote", "sort_gaps"]
+__all__ = ["Gap", "GapKind", "gap_kinds", "sort_gaps"]
 
 
 class GapKind(enum.Enum):
