@@ -19,14 +19,35 @@ CASES: list[tuple[str, Query, str, list[tuple[str, tuple[str, ...]]]]] = [
         [],
     ),
     (
-        "accountable and responsible both lacking, one gap each",
+        "an authority nobody doing or answering for the duty holds, one gap per responsibility",
         missing_authorities,
         (
             "roles: [{id: qm, title: QM}, {id: ops, title: Ops, authorities: [b]}]\n"
             "authorities: [{id: a, title: A}, {id: b, title: B}]\n"
             "responsibilities: [{id: r, title: R, accountable: [qm], responsible: [qm, ops], authorities_needed: [a, b]}]"
         ),
-        [("missing_authority", ("qm", "r", "a", "b")), ("missing_authority", ("ops", "r", "a"))],
+        [("missing_authority", ("qm", "r", "a", "ops"))],
+    ),
+    (
+        "the doer holds the operational authority, the accountable manager need not",
+        missing_authorities,
+        (
+            "roles: [{id: qm, title: QM}, {id: insp, title: Inspector, authorities: [release]}]\n"
+            "authorities: [{id: release, title: Release product}]\n"
+            "responsibilities: [{id: r, title: R, accountable: [qm], responsible: [insp], authorities_needed: [release]}]"
+        ),
+        [],
+    ),
+    (
+        "a person holds the authority through another of their roles",
+        missing_authorities,
+        (
+            "roles: [{id: qm, title: QM}, {id: md, title: MD, authorities: [a]}]\n"
+            "people: [{id: ana, name: Ana, roles: [qm, md]}]\n"
+            "authorities: [{id: a, title: A}]\n"
+            "responsibilities: [{id: r, title: R, accountable: [qm], responsible: [qm], authorities_needed: [a]}]"
+        ),
+        [],
     ),
     (
         "consulted roles need no authority",

@@ -6,9 +6,12 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status
 from iso9001_leadership.catalog import Catalog
+from iso9001_leadership.findings import verdict
 from iso9001_leadership.report import render
 
 CATALOG = Catalog.builtin("2015")
@@ -146,3 +149,18 @@ def test_reasons_with_line_breaks_stay_on_their_line(text: str) -> None:
     """A reason holding a line break is printed on one line under its requirement."""
     block = _block(text, "kestrel.gemba-walks")
     assert block[1] == "  - Two walks were missed | March and <April> both during the audit season"
+
+
+@given(data=st.data())
+def test_no_finding_is_shown_under_another_verdict(
+    data: st.DataObject, assessments: st.SearchStrategy[Assessment]
+) -> None:
+    """Whatever the assessment, each finding whose verdict differs from its requirement's is printed with its own."""
+    drawn = data.draw(assessments)
+    lines = render(drawn, "text", verbose=True).splitlines()
+    for result in drawn.results:
+        for finding in result.findings:
+            reason = " ".join(finding.reason.split())
+            differs = (finding.status, finding.grade) != (result.status, result.grade)
+            label = f"[{verdict(finding.status, finding.grade)}] " if differs else ""
+            assert any(line.startswith(f"  - {label}{reason}") for line in lines), (label, reason)

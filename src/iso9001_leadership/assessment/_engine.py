@@ -67,8 +67,10 @@ def assess(
     >>> from iso9001_leadership import Organization, Role, assess
     >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO", top_management=True),))
     >>> result = assess(org, as_of=dt.date(2026, 11, 24))
-    >>> result.result("5.2.1 c").status.value
-    'nonconformity'
+    >>> result.result("5.2.1 a").status.value, result.result("5.2.1 a").grade.value
+    ('nonconformity', 'major')
+    >>> result.result("5.2.1 c").status.value, result.result("5.2.1 c").note
+    ('not_assessed', 'Nothing to examine: no quality policy recorded')
     """
     catalog = catalog if catalog is not None else Catalog.builtin(edition, plugins=True)
     if catalog.edition != edition:

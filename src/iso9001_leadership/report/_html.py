@@ -160,6 +160,11 @@ def _unconfirmed(result: RequirementResult) -> str:
     return f'<span class="unconfirmed" title="{_e(UNCONFIRMED_MEANING)}">{_e(UNCONFIRMED)}</span>'
 
 
+def _after(separator: str, text: str) -> str:
+    """``text`` after ``separator``, or nothing when there is no text."""
+    return separator + text if text else ""
+
+
 def _score(score: float | None) -> str:
     return "n/a" if score is None else f"{score:.1f}"
 
@@ -301,7 +306,7 @@ def _finding(number: int, finding: Finding, result: RequirementResult, paths: di
         (
             '      <div class="finding-head">'
             f"<strong>Finding {number}</strong> {_badge(finding.status, finding.grade)} "
-            f'<span class="muted">rule {_code(finding.rule)}</span>{" " + _unconfirmed(result) if _unconfirmed(result) else ""}</div>'
+            f'<span class="muted">rule {_code(finding.rule)}</span>{_after(" ", _unconfirmed(result))}</div>'
         ),
         "      <dl>",
         *(f"        <dt>{name}</dt><dd>{value}</dd>" for name, value in rows),
@@ -321,7 +326,7 @@ def _requirement(result: RequirementResult, paths: dict[str, str]) -> list[str]:
         f'    <p class="req-summary">{_e(" ".join(req.summary.split()))}</p>',
         (
             f'    <p class="req-meta">Requirement {_code(req.id)} · theme {_e(theme_label(req.theme))} · '
-            f"{plural(len(result.findings), 'finding')}{' · ' + _unconfirmed(result) if _unconfirmed(result) else ''}</p>"
+            f"{plural(len(result.findings), 'finding')}{_after(' · ', _unconfirmed(result))}</p>"
         ),
     ]
     if result.note:
