@@ -167,26 +167,26 @@ def test_marker_edition_changes_the_verdict(pytester, run):
         result.stdout.str(),
         "test_2026",
         "has 1 finding at or above 'minor' (ISO 9001:2026 (from the final draft and public summaries), as of 2026-11-24):",
-        "[leadership.quality-culture]: major nonconformity",
+        "[leadership.quality-culture]: minor nonconformity",
     )
 
 
 def test_marker_date_changes_the_verdict(pytester, run):
-    """Judged on a later date from the marker, the policy review falls overdue."""
+    """Judged on a later date from the marker, the management review falls overdue."""
     _test_file(
         pytester,
         """
         import pytest
         from iso9001_leadership.testing import assert_conforms, load_organization
 
-        @pytest.mark.iso9001(as_of="2027-06-01")
+        @pytest.mark.iso9001(as_of="2027-12-31")
         def test_later():
             assert_conforms(load_organization("organization.yaml"))
         """,
     )
     result = run()
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*The quality policy was due for review on 2027-01-15, before 2027-06-01"])
+    result.stdout.fnmatch_lines(["*The last management review was on 2026-03-10, more than 15 months ago"])
 
 
 @pytest.mark.parametrize(

@@ -302,11 +302,11 @@ def assert_conforms(
     ...
     AssertionError: 'Acme' has ... findings at or above 'major' (ISO 9001:2015 with Amendment 1:2024, as of 2026-11-24):
     <BLANKLINE>
-    1. 4.1 The organization and its context [context.climate]: major nonconformity
-       No decision is recorded on whether climate change is a relevant issue
-       fix: Add a context issue with climate: true, the decision (relevant) and its rationale
-       rule: no_climate_decision
-    2. 4.4.1 a Processes of the quality management system [processes.inputs-outputs]: major nonconformity
+    1. 4.4.1 a Processes of the quality management system [processes.inputs-outputs]: major nonconformity
+       No processes of the QMS are recorded
+       fix: Record its inputs and outputs
+       rule: no_processes
+    2. 5.1.1 a Top management's leadership and commitment [leadership.accountability]: major nonconformity
     ...
     >>> assert_conforms(org, fail_on="severe", as_of=dt.date(2026, 11, 24))
     Traceback (most recent call last):
