@@ -34,6 +34,7 @@ class _Shared:
     gaps: tuple[Gap, ...]
     evidence: EvidenceIndex
     holders: Mapping[str, frozenset[str]]
+    sole_person: str | None
 
 
 @attrs.frozen
@@ -71,6 +72,7 @@ class CheckContext:
                 gaps=tuple(find_gaps(graph, as_of=as_of)),
                 evidence=EvidenceIndex.build(org, as_of=as_of, catalog=catalog),
                 holders={role: frozenset(people) for role, people in holders.items()},
+                sole_person=_sole_person(org, holders),
             )
         )
 
@@ -134,11 +136,8 @@ class CheckContext:
 
     @property
     def sole_person(self) -> str | None:
-        """The person who holds every held role, when one person runs the whole organization."""
-        people = {p for holders in self._shared.holders.values() for p in holders}
-        if len(people) == 1 and all(self._shared.holders.get(r.id) for r in self.organization.roles):
-            return next(iter(people))
-        return None
+        """The person who holds every role, when one person runs the whole organization."""
+        return self._shared.sole_person
 
     # -- building findings ------------------------------------------------------------------
 
@@ -211,3 +210,11 @@ class CheckContext:
         if status is Status.NONCONFORMITY:
             return self.nonconformity(gap.kind.value, gap.reason, fix=gap.fix, subjects=gap.subjects, major=major)
         return self._finding(status, gap.kind.value, gap.reason, fix=gap.fix, subjects=gap.subjects)
+
+
+def _sole_person(org: Organization, holders: Mapping[str, set[str]]) -> str | None:
+    """The one person holding every role of the organization, if there is such a person."""
+    people = {p for held in holders.values() for p in held}
+    if len(people) == 1 and all(holders.get(r.id) for r in org.roles):
+        return next(iter(people))
+    return None
