@@ -12,8 +12,6 @@ Examples
 (True, False)
 >>> serves(["5.3 a-c"], "5.3", "b"), serves(["5.3"], "5.3", "e")
 (True, True)
->>> cites_parent_only(["5.3"], "5.3")
-True
 >>> clause_number("9.3.2 c"), top_clause("9.3.2 c")
 ('9.3.2', '9')
 """
@@ -27,7 +25,6 @@ __all__ = [
     "CLAUSE_PATTERN",
     "EDITIONS",
     "ClauseKey",
-    "cites_parent_only",
     "clause_key",
     "clause_number",
     "clause_within",
@@ -88,8 +85,7 @@ def serves(clauses: Iterable[str], number: str, item: str) -> bool:
 
     A clause id covers the item when it names it (``"5.3 a"``, ``"5.3 a 1"``), a range of
     items that includes it (``"5.3 a-e"``), or the whole clause (``"5.3"`` covers each of
-    5.3 a-e: a responsibility recording the duties of 5.3 as one covers them all; see
-    :func:`cites_parent_only` to spot such a citation and suggest citing the items). A
+    5.3 a-e: a responsibility recording the duties of 5.3 as one covers them all). A
     sub-clause (``"5.3.1 a"``) or another clause's parent (``"5"`` for 5.3 a) does not count.
 
     Parameters
@@ -121,37 +117,3 @@ def serves(clauses: Iterable[str], number: str, item: str) -> bool:
         if (dash and low <= item <= high) or (not dash and token == item):
             return True
     return False
-
-
-def cites_parent_only(clauses: Iterable[str], number: str) -> bool:
-    """Whether a list of clause ids cites the clause ``number`` itself but none of its items.
-
-    Such a citation covers every item (see :func:`serves`); it is worth at most an opportunity
-    to cite the items one by one, so that each duty is visibly assigned. Items named one by one
-    or as a range (``"5.3 a"``, ``"5.3 a-e"``) are items; a sub-clause (``"5.3.1"``) is not.
-
-    Parameters
-    ----------
-    clauses
-        The clause ids cited, such as a responsibility's ``clauses``.
-    number
-        The clause number, without item: ``"5.3"``.
-
-    Examples
-    --------
-    >>> cites_parent_only(["5.3", "9.3.1"], "5.3")
-    True
-    >>> cites_parent_only(["5.3", "5.3 a"], "5.3"), cites_parent_only(["5.3 a-e"], "5.3")
-    (False, False)
-    >>> cites_parent_only(["5.3.1"], "5.3"), cites_parent_only([], "5.3")
-    (False, False)
-    """
-    whole = False
-    for clause in clauses:
-        head, _, rest = clause.partition(" ")
-        if head != number:
-            continue
-        if rest:
-            return False
-        whole = True
-    return whole

@@ -8,7 +8,7 @@ import pytest
 from tests.queries._helpers import ROLES, Query, found, graph_of
 
 from iso9001_leadership import UnknownIdError
-from iso9001_leadership.clauses import cites_parent_only, serves
+from iso9001_leadership.clauses import serves
 from iso9001_leadership.graph import OrgGraph, Relation
 from iso9001_leadership.queries import (
     accountability_chain,
@@ -256,21 +256,3 @@ def test_chain_stops_at_a_cycle_in_an_untrusted_graph() -> None:
 def test_serves(clauses: list[str], number: str, item: str, expected: bool) -> None:
     """A clause list serves an item when it names it, a range holding it, or the whole clause (not a sub-clause)."""
     assert serves(clauses, number, item) is expected
-
-
-@pytest.mark.parametrize(
-    ("clauses", "number", "expected"),
-    [
-        (["5.3"], "5.3", True),
-        (["9.3.1", "5.3"], "5.3", True),
-        (["5.3", "5.3 b"], "5.3", False),
-        (["5.3 a-e", "5.3"], "5.3", False),
-        (["5.3 a"], "5.3", False),
-        (["5.3.1"], "5.3", False),
-        (["5"], "5.3", False),
-        ([], "5.3", False),
-    ],
-)
-def test_cites_parent_only(clauses: list[str], number: str, expected: bool) -> None:
-    """A clause list cites only the parent when it names the clause itself and none of its items."""
-    assert cites_parent_only(clauses, number) is expected

@@ -41,7 +41,7 @@ Examples
 
 from __future__ import annotations
 
-from iso9001_leadership.clauses import cites_parent_only, serves
+from iso9001_leadership.clauses import serves
 
 from ._accountability import (
     DUTIES,
@@ -75,7 +75,6 @@ __all__ = [
     "GapKind",
     "accountability_chain",
     "accountable_roles",
-    "cites_parent_only",
     "customer_focus_gaps",
     "customer_related",
     "find_gaps",
