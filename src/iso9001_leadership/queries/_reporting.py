@@ -1,4 +1,4 @@
-"""Reporting lines: does every role's line reach top management? (5.1, 5.3 c)"""
+"""Reporting lines: does every role's line reach top management? (5.1, 5.3)"""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def _reaching(graph: OrgGraph, tops: tuple[str, ...]) -> set[str]:
 
 
 def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
-    """No top management at all (5.1), or roles whose reporting line does not reach it (5.3 c).
+    """No top management at all (5.1), or roles whose reporting line does not reach it (5.3).
 
     Reporting lines are judged between people. A role reaches top management when:
 
@@ -165,7 +165,7 @@ def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
             Gap(
                 GapKind.REPORTING_LINE_BROKEN,
                 (head, *below),
-                ("5.3 c",),
+                ("5.3",),
                 f"{start_text}, {end_text}",
                 f"Make {quote(head)} report to a top-management role, or mark it as top management",
             )
@@ -174,7 +174,7 @@ def reporting_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
 
 
 def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
-    """Roles whose reporting lines run in a circle (5.3 c).
+    """Roles whose reporting lines run in a circle (5.3).
 
     :class:`~iso9001_leadership.Organization` refuses such cycles, so this finds them only in
     a graph whose networkx view was built or changed by other means (untrusted data).
@@ -198,7 +198,7 @@ def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
     >>> _ = tampered.add_edge("lab", "tech", key=Relation.REPORTS_TO, relation=Relation.REPORTS_TO)
     >>> for gap in reporting_cycles(OrgGraph(graph.organization, tampered)):
     ...     print(gap)
-    reporting_cycle (5.3 c): Roles 'lab' and 'tech' report to one another in a cycle
+    reporting_cycle (5.3): Roles 'lab' and 'tech' report to one another in a cycle
     """
     lines: nx.DiGraph[str] = nx.DiGraph()
     lines.add_edges_from((role, boss) for role in graph.ids() for boss in graph.successors(role, Relation.REPORTS_TO))
@@ -215,7 +215,7 @@ def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
             Gap(
                 GapKind.REPORTING_CYCLE,
                 tuple(members),
-                ("5.3 c",),
+                ("5.3",),
                 reason,
                 "Break the cycle so that each reporting line ends at top management",
             )
