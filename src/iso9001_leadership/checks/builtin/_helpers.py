@@ -16,7 +16,7 @@ from typing import Any
 from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.findings import Finding, Status
-from iso9001_leadership.model import EntityKind, Opportunity, Organization, ResourceStatus, Risk
+from iso9001_leadership.model import EntityKind, Organization, ResourceStatus
 from iso9001_leadership.queries import GapKind
 
 __all__ = [
@@ -26,9 +26,7 @@ __all__ = [
     "each",
     "from_gaps",
     "lacking_resources",
-    "no_policy",
     "processes_touched",
-    "risks_recorded",
     "summarise",
     "systemic",
 ]
@@ -222,15 +220,6 @@ def each(
     return run
 
 
-def no_policy(ctx: CheckContext) -> Finding:
-    return ctx.nonconformity(
-        "no_policy",
-        "The organization has no quality policy",
-        fix="Have top management set a quality policy",
-        major=True,
-    )
-
-
 def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
     resources = ctx.organization.resources
     lacking = [r.id for r in resources if r.status is ResourceStatus.LACKING]
@@ -243,24 +232,3 @@ def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
             subjects=lacking,
             major=systemic(len(lacking), len(resources)),
         )
-
-
-def risks_recorded(ctx: CheckContext) -> Iterator[Finding]:
-    org = ctx.organization
-    if not org.risks and not org.opportunities:
-        yield ctx.nonconformity(
-            "no_risks",
-            "No risks or opportunities are recorded",
-            fix="Determine the risks and opportunities from the context and interested parties",
-            major=True,
-        )
-        return
-    elements: list[Risk | Opportunity] = [*org.risks, *org.opportunities]
-    for element in elements:
-        if not element.sources:
-            yield ctx.observation(
-                "risk_without_source",
-                f"{quote(element.id)} does not trace to a context issue or interested-party requirement",
-                fix="Record where it comes from (sources)",
-                subjects=(element.id,),
-            )

@@ -15,9 +15,30 @@ from iso9001_leadership.model import (
     RiskScale,
 )
 
-from ._helpers import Body, G, from_gaps, risks_recorded, summarise
+from ._helpers import Body, G, from_gaps, summarise
 
 __all__ = ["register"]
+
+
+def _risks_recorded(ctx: CheckContext) -> Iterator[Finding]:
+    org = ctx.organization
+    if not org.risks and not org.opportunities:
+        yield ctx.nonconformity(
+            "no_risks",
+            "No risks or opportunities are recorded",
+            fix="Determine the risks and opportunities from the context and interested parties",
+            major=True,
+        )
+        return
+    elements: list[Risk | Opportunity] = [*org.risks, *org.opportunities]
+    for element in elements:
+        if not element.sources:
+            yield ctx.observation(
+                "risk_without_source",
+                f"{quote(element.id)} does not trace to a context issue or interested-party requirement",
+                fix="Record where it comes from (sources)",
+                subjects=(element.id,),
+            )
 
 
 def _actions_integrated(kinds: frozenset[EntityKind]) -> Body:
@@ -89,7 +110,7 @@ def _risk_checks(kinds: frozenset[EntityKind]) -> list[tuple[str, Body]]:
 
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clause 6.1 (6.1.2 and, in the 2026 edition, 6.1.3)."""
-    registry.register("planning.risks-determined", risks_recorded, name="builtin.risks_recorded")
+    registry.register("planning.risks-determined", _risks_recorded, name="builtin.risks_recorded")
     # 2015: 6.1.2 a / b 1 / b 2 cover risks and opportunities together.
     both = dict(_risk_checks(frozenset({EntityKind.RISK, EntityKind.OPPORTUNITY})))
     registry.register("planning.actions-planned", both["actions_planned"], name="builtin.actions")

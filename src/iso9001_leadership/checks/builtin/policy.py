@@ -12,9 +12,18 @@ from iso9001_leadership.model import (
     CommitmentKind,
 )
 
-from ._helpers import Body, G, from_gaps, no_policy
+from ._helpers import Body, G, from_gaps
 
 __all__ = ["register"]
+
+
+def _no_policy(ctx: CheckContext) -> Finding:
+    return ctx.nonconformity(
+        "no_policy",
+        "The organization has no quality policy",
+        fix="Have top management set a quality policy",
+        major=True,
+    )
 
 
 def _commitment(kind: CommitmentKind, what: str) -> Body:
@@ -36,7 +45,7 @@ def _commitment(kind: CommitmentKind, what: str) -> Body:
 def _policy_appropriate(ctx: CheckContext) -> Iterator[Finding]:
     policy = ctx.organization.policy
     if policy is None:
-        yield no_policy(ctx)
+        yield _no_policy(ctx)
         return
     if not policy.context_issues and not meaningful(policy.strategic_direction):
         yield ctx.observation(
