@@ -30,6 +30,7 @@ from iso9001_leadership.model import (
     NESTED,
     EntityKind,
     Organization,
+    Period,
     classes_in,
     clause_of,
     doc_of,
@@ -63,8 +64,8 @@ def _classes() -> list[type]:
 
 
 def _classes_in(tp: Any) -> Iterator[type]:
-    """The attrs classes a type hint names (the nested mappings of a field)."""
-    return (cls for cls in classes_in(tp) if attrs.has(cls))
+    """The attrs classes a type hint names (the nested mappings of a field); a period is written as text."""
+    return (cls for cls in classes_in(tp) if attrs.has(cls) and cls is not Period)
 
 
 def _enums_in(tp: Any) -> Iterator[type[enum.Enum]]:
@@ -136,6 +137,8 @@ def _default_text(field: attrs.Attribute[Any]) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, Period):
+        return str(value)
     if attrs.has(type(value)):
         return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
     return value

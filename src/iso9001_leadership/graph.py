@@ -52,6 +52,7 @@ from iso9001_leadership.model import (
     Communication,
     EntityKind,
     Evidence,
+    Holding,
     ManagementReview,
     Opportunity,
     Organization,
@@ -116,6 +117,7 @@ class Relation(str, enum.Enum):
     CHAIRS = "chairs"
     ATTENDS = "attends"
     DECIDED = "decided"
+    FOLLOWS_UP = "follows_up"
     EVIDENCES = "evidences"
     REFERS_TO = "refers_to"
 
@@ -131,6 +133,7 @@ FIELD_RELATIONS: Mapping[tuple[type, str], tuple[Relation, bool]] = {
     (Role, "audits"): (R.AUDITS, False),
     (Person, "roles"): (R.HOLDS, False),
     (Person, "deputy_of"): (R.DEPUTY_OF, False),
+    (Holding, "role"): (R.HOLDS, False),
     (Authority, "granted_by"): (R.GRANTS, True),
     (Responsibility, "accountable"): (R.ACCOUNTABLE_FOR, True),
     (Responsibility, "responsible"): (R.RESPONSIBLE_FOR, True),
@@ -163,6 +166,7 @@ FIELD_RELATIONS: Mapping[tuple[type, str], tuple[Relation, bool]] = {
     (Opportunity, "actions"): (R.ADDRESSED_BY, False),
     (Action, "owner"): (R.OWNS, True),
     (Action, "processes"): (R.BUILT_INTO, False),
+    (Action, "follows_up"): (R.FOLLOWS_UP, False),
     (Communication, "about"): (R.ABOUT, False),
     (Communication, "audience"): (R.COMMUNICATED_TO, False),
     (Communication, "communicator"): (R.COMMUNICATES, True),

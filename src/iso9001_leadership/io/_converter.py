@@ -30,6 +30,7 @@ from cattrs.errors import (
 
 from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import Problem
+from iso9001_leadership.model import Period
 
 from ._yaml import join_path
 
@@ -114,7 +115,7 @@ def describe_type(tp: Any) -> str:
         return f"a list of {describe_type(get_args(tp)[0])}"
     if _is_enum(tp):
         return "one of " + ", ".join(repr(m.value) for m in tp)
-    if _is_attrs(tp):
+    if _is_attrs(tp) and tp is not Period:
         return f"a mapping with the fields of {tp.__name__}"
     return {
         str: "text",
@@ -122,6 +123,7 @@ def describe_type(tp: Any) -> str:
         float: "a number",
         bool: "true or false",
         dt.date: "a date written YYYY-MM-DD",
+        Period: Period.FORMS,
     }.get(tp, getattr(tp, "__name__", str(tp)))
 
 
@@ -160,6 +162,17 @@ def _structure_date(value: Any, _: type) -> dt.date:
                 message=f"not a real date: {exc}", found=value, expected="a date written YYYY-MM-DD"
             ) from None
     raise InvalidValueError(message="not a date", found=value, expected="a date written YYYY-MM-DD")
+
+
+def _structure_period(value: Any, _: type) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        try:
+            return Period.parse(value)
+        except ValueError:
+            pass
+    raise InvalidValueError(message="not a period", found=value, expected=Period.FORMS)
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Any:
@@ -252,6 +265,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, str)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_unstructure_hook_func(_is_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))

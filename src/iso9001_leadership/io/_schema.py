@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from iso9001_leadership._names import ID_PATTERN
-from iso9001_leadership.model import Organization, clause_of, doc_of, refs_of
+from iso9001_leadership.model import Organization, Period, clause_of, doc_of, refs_of
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema", "schema_text"]
 
@@ -54,6 +54,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "integer"}
     if tp is float:
         return {"type": "number"}
+    if tp is Period:
+        return {"type": "string", "minLength": 1, "examples": ["6 months", "every 2 weeks", "quarterly", "P1Y"]}
     if tp is dt.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):

@@ -18,6 +18,7 @@ from ._entities import (
     Effectiveness,
     Evidence,
     Exclusion,
+    Holding,
     InterestedParty,
     ManagementReview,
     Measurement,
@@ -30,6 +31,7 @@ from ._entities import (
     Resource,
     Responsibility,
     ReviewOutput,
+    ReviewProgramme,
     Risk,
     RiskScale,
     Role,
@@ -54,6 +56,7 @@ from ._enums import (
 from ._fields import EntityKind, clause_of, doc_of, refs_of
 from ._integrity import COLLECTIONS, NESTED, SECTIONS, check_raw_references, classes_in, find_problems, known_kinds
 from ._organization import Element, Organization
+from ._period import Period, PeriodUnit
 
 __all__ = [
     "COLLECTIONS",
@@ -76,6 +79,7 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "Exclusion",
+    "Holding",
     "InterestedParty",
     "IssueKind",
     "ManagementReview",
@@ -84,6 +88,8 @@ __all__ = [
     "Organization",
     "PartyKind",
     "PartyRequirement",
+    "Period",
+    "PeriodUnit",
     "Person",
     "Process",
     "ProcessCategory",
@@ -96,6 +102,7 @@ __all__ = [
     "ReviewInput",
     "ReviewOutput",
     "ReviewOutputKind",
+    "ReviewProgramme",
     "Risk",
     "RiskScale",
     "Role",

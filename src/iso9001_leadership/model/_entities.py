@@ -29,6 +29,7 @@ from ._enums import (
     TargetDirection,
 )
 from ._fields import ANY_KIND, EntityKind, many, ref, refs, required, value
+from ._period import Period, PeriodUnit
 
 K = EntityKind
 
@@ -41,6 +42,7 @@ __all__ = [
     "Effectiveness",
     "Evidence",
     "Exclusion",
+    "Holding",
     "InterestedParty",
     "ManagementReview",
     "Measurement",
@@ -53,6 +55,7 @@ __all__ = [
     "Resource",
     "Responsibility",
     "ReviewOutput",
+    "ReviewProgramme",
     "Risk",
     "RiskScale",
     "Role",
@@ -66,7 +69,7 @@ class Role:
     Examples
     --------
     >>> Role(id="ceo", title="Chief Executive", top_management=True)
-    Role(id='ceo', title='Chief Executive', description='', reports_to=None, top_management=True, authorities=(), audits=())
+    Role(id='ceo', title='Chief Executive', description='', reports_to=None, top_management=True, authorities=(), audits=(), vacant_since=None)
     """
 
     id: str = required("Unique id of the role.")
@@ -82,6 +85,25 @@ class Role:
     audits: tuple[str, ...] = refs(
         K.PROCESS, "Processes the role audits internally (checked against what it is accountable for).", clause="9.2"
     )
+    vacant_since: dt.date | None = value(
+        None,
+        "Since when the role has had nobody in it, when the file says so; otherwise the assessment works it out "
+        "from when its last holder left.",
+        clause="5.3",
+    )
+
+
+@attrs.frozen
+class Holding:
+    """A role someone holds, or held, over a span of time."""
+
+    role: str = ref(K.ROLE, "The role held.", clause="5.3")
+    since: dt.date | None = value(None, "When the person took the role up.")
+    until: dt.date | None = value(None, "When the person gave the role up (none: they still hold it).")
+
+    def current(self, on: dt.date) -> bool:
+        """Whether the role is held on the date ``on``."""
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 @attrs.frozen
@@ -105,6 +127,41 @@ class Person:
         clause="7.3",
     )
     email: str = value("", "Contact address.")
+    holdings: tuple[Holding, ...] = many(
+        "Roles held with the dates they were taken up and given up. A role listed here follows these dates; "
+        "one listed only in 'roles' is held for as long as the person is with the organization.",
+        clause="5.3",
+    )
+    joined: dt.date | None = value(None, "When the person joined the organization.")
+    left: dt.date | None = value(
+        None, "When the person left the organization; from that day they hold no role and deputise for none."
+    )
+
+    def present(self, on: dt.date) -> bool:
+        """Whether the person is with the organization on the date ``on``."""
+        return (self.joined is None or self.joined <= on) and (self.left is None or on < self.left)
+
+    def roles_on(self, on: dt.date) -> tuple[str, ...]:
+        """The roles the person holds on the date ``on``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> ben = Person(id="ben", name="Ben Ode", roles=("qm",), left=dt.date(2026, 5, 31))
+        >>> ben.roles_on(dt.date(2026, 5, 30)), ben.roles_on(dt.date(2026, 5, 31))
+        (('qm',), ())
+        """
+        if not self.present(on):
+            return ()
+        dated = {h.role for h in self.holdings}
+        held = [r for r in self.roles if r not in dated]
+        held.extend(h.role for h in self.holdings if h.current(on) and h.role not in held)
+        return tuple(held)
+
+    @property
+    def all_roles(self) -> tuple[str, ...]:
+        """Every role the person holds or has held: ``roles`` then ``holdings``."""
+        return tuple(dict.fromkeys((*self.roles, *(h.role for h in self.holdings))))
 
 
 @attrs.frozen
@@ -193,6 +250,9 @@ class QualityPolicy:
     approved_by: str | None = ref(K.ROLE, "The top-management role that approved the policy.", clause="5.1.1 b")
     approved_on: dt.date | None = value(None, "When it was approved.", clause="5.2.2 a")
     next_review: dt.date | None = value(None, "When it is next due for review.", clause="5.2.2 a")
+    reviewed_on: dt.date | None = value(
+        None, "When it was last reviewed for continuing suitability (approval counts as a review).", clause="5.2.2 a"
+    )
     communicated_to: tuple[str, ...] = refs(K.ROLE, "Roles the policy has been communicated to.", clause="5.2.2 b")
     available_to: tuple[str, ...] = refs(
         K.INTERESTED_PARTY, "Interested parties the policy is made available to.", clause="5.2.2 c"
@@ -237,6 +297,14 @@ class QualityObjective:
     functions: tuple[str, ...] = many("Functions and levels the objective applies to.", clause="6.2.1")
     measurements: tuple[Measurement, ...] = many("Measured values, oldest first.", clause="6.2.1 e")
     communicated_to: tuple[str, ...] = refs(K.ROLE, "Roles the objective was communicated to.", clause="6.2.1 f")
+    measured_every: Period | None = value(
+        None,
+        "How often the objective is planned to be measured, such as 'monthly' or '1 year'; none: at least yearly.",
+        clause="6.2.1 e",
+    )
+    revised_on: dt.date | None = value(
+        None, "When the objective (its target, due date or plan) was last revised.", clause="6.2.1 g"
+    )
 
     @property
     def latest(self) -> Measurement | None:
@@ -275,6 +343,9 @@ class ContextIssue:
     relevant: bool = value(True, "Whether the organization decided the issue is relevant to its QMS.", clause="4.1")
     rationale: str = value("", "Why it was decided relevant or not.", clause="4.1")
     climate: bool = value(False, "Whether this is the climate-change consideration.", clause="4.1 (Amd 1:2024)")
+    no_risk_reason: str = value(
+        "", "Why no risk or opportunity is derived from this relevant issue, when none is.", clause="6.1.1"
+    )
 
 
 @attrs.frozen
@@ -322,6 +393,9 @@ class Action:
     completed_on: dt.date | None = value(None, "When it was completed (status done).")
     processes: tuple[str, ...] = refs(K.PROCESS, "Processes the action is built into.", clause="6.1.2 b 1")
     effectiveness: Effectiveness | None = value(None, "How its effectiveness is evaluated.", clause="6.1.2 b 2")
+    follows_up: tuple[str, ...] = refs(
+        K.ACTION, "Earlier actions this one follows up, such as one evaluated as not effective.", clause="6.1.2 b 2"
+    )
 
 
 @attrs.frozen
@@ -396,8 +470,21 @@ class Communication:
     )
     communicator: str | None = ref(K.ROLE, "The role that communicates.", clause="7.4 e")
     channel: str = value("", "How it is communicated.", clause="7.4 d")
-    frequency: str = value("", "When or how often.", clause="7.4 b")
+    frequency: str = value(
+        "",
+        "When or how often, in words. Checks hold the organization to it when it states a period ('quarterly', "
+        "'every 2 weeks', 'Monthly, in the first week') and 'every' is not given.",
+        clause="7.4 b",
+    )
     last_on: dt.date | None = value(None, "When it last took place.")
+    every: Period | None = value(
+        None, "How often it takes place, as a period ('3 months', 'quarterly'); overrides 'frequency'.", clause="7.4 b"
+    )
+
+    @property
+    def period(self) -> Period | None:
+        """How often it is planned: ``every``, else the period ``frequency`` states, else ``None``."""
+        return self.every if self.every is not None else Period.read(self.frequency)
 
 
 @attrs.frozen
@@ -407,6 +494,19 @@ class ReviewOutput:
     kind: ReviewOutputKind = required("Improvement, change to the QMS, or resource need.", clause="9.3.3")
     decision: str = required("What was decided.")
     actions: tuple[str, ...] = refs(K.ACTION, "Actions that carry the decision out.", clause="9.3.3")
+
+
+@attrs.frozen
+class ReviewProgramme:
+    """How often top management plans to review the QMS, and what it reviews there (9.3.1)."""
+
+    every: Period = value(
+        Period(12, PeriodUnit.MONTH), "The planned interval between management reviews, such as '6 months'.", clause="9.3.1"
+    )
+    reviews_policy: bool = value(
+        False, "Whether the quality policy is reviewed for continuing suitability at management review.", clause="5.2"
+    )
+    description: str = value("", "Anything else about the programme: timing, who attends, how it is prepared.")
 
 
 @attrs.frozen
@@ -434,6 +534,9 @@ class Resource:
     amount: float | None = value(None, "How much (headcount, budget).")
     unit: str = value("", "Unit of the amount.")
     description: str = value("", "Details of the resource.")
+    status_since: dt.date | None = value(
+        None, "Since when the resource has had its status (planned or lacking since when).", clause="7.1.1"
+    )
 
 
 @attrs.frozen

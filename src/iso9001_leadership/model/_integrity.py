@@ -24,6 +24,7 @@ from ._entities import (
     Action,
     Evidence,
     Opportunity,
+    Person,
     QualityPolicy,
     Risk,
     RiskScale,
@@ -564,6 +565,26 @@ def _check_dates(located: list[Located]) -> list[Problem]:
                         suggestion=suggest(element.edition, EDITIONS),
                     )
                 )
+        if isinstance(element, Person):
+            if before(element.left, element.joined):
+                problems.append(
+                    Problem(
+                        f"{item.path}.left",
+                        "the person leaves before joining",
+                        found=str(element.left),
+                        expected=f"a date on or after joined ({element.joined})",
+                    )
+                )
+            for index, holding in enumerate(element.holdings):
+                if before(holding.until, holding.since):
+                    problems.append(
+                        Problem(
+                            f"{item.path}.holdings[{index}].until",
+                            "the role is given up before it is taken up",
+                            found=str(holding.until),
+                            expected=f"a date on or after since ({holding.since})",
+                        )
+                    )
         if isinstance(element, Action):
             if element.completed_on is not None and element.status is not ActionStatus.DONE:
                 problems.append(

@@ -29,6 +29,7 @@ from ._entities import (
     QualityPolicy,
     Resource,
     Responsibility,
+    ReviewProgramme,
     Risk,
     RiskScale,
     Role,
@@ -157,6 +158,12 @@ class Organization:
     )
     communications: tuple[Communication, ...] = many("Planned communications.", clause="7.4")
     reviews: tuple[ManagementReview, ...] = many("Management reviews.", clause="9.3")
+    review_programme: ReviewProgramme | None = value(
+        None,
+        "How often management reviews are planned, and whether the policy is reviewed there; none: at least "
+        "every 12 months.",
+        clause="9.3.1",
+    )
     resources: tuple[Resource, ...] = many("Resources.", clause="7.1")
     evidence: tuple[Evidence, ...] = many("Documented information.", clause="7.5")
     exclusions: tuple[Exclusion, ...] = many("Requirements determined not to apply, with justification.", clause="4.3")

@@ -84,7 +84,7 @@ def render_text(assessment: Assessment, options: ReportOptions) -> str:
             own = finding_label(finding, result)
             label = style(f"[{own}] ", *_STATUS_STYLE[finding.status]) if own else ""
             subjects = f"  [at fault: {', '.join(finding.subjects)}]" if finding.subjects else ""
-            lines.append(f"  - {label}{_one_line(finding.reason)}{subjects}")
+            lines.append(f"  - {label}{_one_line(finding.reason) or '(no reason given)'}{subjects}")
             if finding.fix:
                 lines.append(style(f"    fix: {_one_line(finding.fix)}", "dim"))
         lines.append("")
