@@ -501,7 +501,9 @@ class ReviewProgramme:
     """How often top management plans to review the QMS, and what it reviews there (9.3.1)."""
 
     every: Period = value(
-        Period(12, PeriodUnit.MONTH), "The planned interval between management reviews, such as '6 months'.", clause="9.3.1"
+        Period(12, PeriodUnit.MONTH),
+        "The planned interval between management reviews, such as '6 months'.",
+        clause="9.3.1",
     )
     reviews_policy: bool = value(
         False, "Whether the quality policy is reviewed for continuing suitability at management review.", clause="5.2"

@@ -79,9 +79,7 @@ _ISO_UNITS = {"D": PeriodUnit.DAY, "W": PeriodUnit.WEEK, "M": PeriodUnit.MONTH, 
 _REMARK = re.compile(r"[,;(]")
 
 #: What :meth:`Period.parse` accepts, in the words of its error messages.
-FORMS = (
-    "a period such as '6 months', 'every 2 weeks', 'quarterly', 'annually' or an ISO 8601 duration such as 'P6M'"
-)
+FORMS = "a period such as '6 months', 'every 2 weeks', 'quarterly', 'annually' or an ISO 8601 duration such as 'P6M'"
 
 
 def _count(word: str | None) -> int | None:
@@ -173,20 +171,20 @@ class Period:
         stripped = text.strip()
         iso = _ISO.match(stripped.upper())
         if iso is not None:
-            count = int(iso.group(1))
-            return cls(count, _ISO_UNITS[iso.group(2)]) if count >= 1 else None
+            number = int(iso.group(1))
+            return cls(number, _ISO_UNITS[iso.group(2)]) if number >= 1 else None
         words = " ".join(stripped.lower().replace(".", " ").split())
         if words in _WORDS:
             return cls(*_WORDS[words])
         counted = _COUNTED.match(words)
         if counted is not None:
-            count = _count(counted.group(1))
-            if count is not None and count >= 1:
-                return cls(count, _UNITS[counted.group(2)])
+            units = _count(counted.group(1))
+            if units is not None and units >= 1:
+                return cls(units, _UNITS[counted.group(2)])
             return None
         times = _TIMES_A_YEAR.match(words)
         if times is not None:
-            count = _count(times.group(1))
-            if count is not None and count >= 1 and 12 % count == 0:
-                return cls(12 // count, PeriodUnit.MONTH)
+            times_a_year = _count(times.group(1))
+            if times_a_year is not None and times_a_year >= 1 and 12 % times_a_year == 0:
+                return cls(12 // times_a_year, PeriodUnit.MONTH)
         return None
