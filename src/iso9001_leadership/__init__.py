@@ -26,6 +26,7 @@ from .assessment import (
     diff,
 )
 from .catalog import Catalog, Requirement, Theme
+from .checks import Timing
 from .exceptions import (
     AssessmentError,
     CatalogError,
@@ -166,6 +167,7 @@ __all__ = [
     "Status",
     "TargetDirection",
     "Theme",
+    "Timing",
     "UnknownIdError",
     "UnknownRequirementError",
     "UsageError",

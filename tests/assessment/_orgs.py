@@ -265,7 +265,7 @@ def _risks() -> tuple[Risk, ...]:
         Risk(
             id="risk-late-delivery",
             title="Late delivery in the heating season",
-            sources=("req-delivery",),
+            sources=("req-delivery", "ci-climate"),
             likelihood=2,
             impact=4,
             owner="ops",

@@ -151,7 +151,7 @@ CASES: tuple[Case, ...] = (
     # -- 4.1, 4.2 (Amendment 1:2024) ---------------------------------------------------------
     Case(
         "context.climate",
-        model(lambda o: o.without(["ci-climate"])),
+        model(lambda o: change(o, "risk-late-delivery", sources=("req-delivery",)).without(["ci-climate"])),
         NC,
         MINOR,
         "no_climate_decision",

@@ -105,6 +105,7 @@ def test_checks_of_a_requirement_run_in_registration_order() -> None:
         "builtin.authority",
         "builtin.unheld_authority",
         "builtin.staffing",
+        "builtin.vacancies",
         "builtin.span",
         "builtin.reporting_lines",
     ]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from iso9001_leadership._names import did_you_mean
 from iso9001_leadership.catalog import Catalog, Decidability, Requirement
-from iso9001_leadership.checks import CheckContext, CheckRegistry, default_registry
+from iso9001_leadership.checks import CheckContext, CheckRegistry, Timing, default_registry
 from iso9001_leadership.clauses import CLAUSE_PATTERN, clause_number, clause_within
 from iso9001_leadership.exceptions import AssessmentError
 from iso9001_leadership.findings import Finding, Status, severity
@@ -28,6 +28,7 @@ def assess(
     catalog: Catalog | None = None,
     registry: CheckRegistry | None = None,
     graph: OrgGraph | None = None,
+    timing: Timing | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Assessment:
     """Check ``org`` against every requirement of ``edition`` and say, requirement by requirement, where it stands.
@@ -48,6 +49,11 @@ def assess(
     graph
         The organization's accountability graph, if the caller has built it already
         (``OrgGraph.from_organization(org)``); built here otherwise.
+    timing
+        The thresholds of the checks that read dates: grace periods, how long past a due date
+        is overdue, how long a vacancy or a planned resource may last (see
+        :class:`~iso9001_leadership.Timing` and the "Time" section of ``docs/assessment.md``).
+        The defaults when not given.
     progress
         Called as ``progress(number, total)`` as each requirement is checked, for progress displays.
 
@@ -78,7 +84,7 @@ def assess(
         raise AssessmentError(msg)
     registry = registry if registry is not None else default_registry()
     excluded, outside = _exclusions(org, catalog)
-    context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog, graph=graph)
+    context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog, graph=graph, timing=timing)
     results = []
     total = len(catalog)
     for done, requirement in enumerate(catalog, start=1):

@@ -39,6 +39,7 @@ from iso9001_leadership._plugins import CHECKS, load_plugins
 
 from ._context import Check, CheckContext
 from ._registry import CheckRegistry, RegisteredCheck
+from ._timing import Timing
 from .builtin import register_builtin
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "CheckContext",
     "CheckRegistry",
     "RegisteredCheck",
+    "Timing",
     "default_registry",
 ]
 

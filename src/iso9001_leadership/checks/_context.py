@@ -15,6 +15,7 @@ from iso9001_leadership.model import Organization
 from iso9001_leadership.queries import Gap, GapKind, find_gaps
 
 from ._evidence import EvidenceIndex, EvidenceVerdict
+from ._timing import Timing
 
 __all__ = ["Check", "CheckContext"]
 
@@ -34,7 +35,9 @@ class _Shared:
     gaps: tuple[Gap, ...]
     evidence: EvidenceIndex
     holders: Mapping[str, frozenset[str]]
+    deputies: Mapping[str, frozenset[str]]
     sole_person: str | None
+    timing: Timing
 
 
 @attrs.frozen
@@ -46,12 +49,20 @@ class CheckContext:
 
     @classmethod
     def build(
-        cls, org: Organization, *, as_of: dt.date, edition: str, catalog: Catalog, graph: OrgGraph | None = None
+        cls,
+        org: Organization,
+        *,
+        as_of: dt.date,
+        edition: str,
+        catalog: Catalog,
+        graph: OrgGraph | None = None,
+        timing: Timing | None = None,
     ) -> CheckContext:
         """The context shared by all checks of one assessment (the graph and gaps built once).
 
         ``graph`` is the organization's graph if the caller has built it already; it must be
-        ``OrgGraph.from_organization(org)``.
+        ``OrgGraph.from_organization(org)``. ``timing`` holds the thresholds of the checks
+        that read dates (the defaults when not given).
         """
         if graph is None:
             graph = OrgGraph.from_organization(org)
@@ -59,9 +70,13 @@ class CheckContext:
             msg = "the graph given was not built from the organization assessed"
             raise AssessmentError(msg)
         holders: dict[str, set[str]] = {}
+        deputies: dict[str, set[str]] = {}
         for person in org.people:
-            for role in person.roles:
+            for role in person.roles_on(as_of):
                 holders.setdefault(role, set()).add(person.id)
+            if person.present(as_of):
+                for role in person.deputy_of:
+                    deputies.setdefault(role, set()).add(person.id)
         return cls(
             _Shared(
                 organization=org,
@@ -72,7 +87,9 @@ class CheckContext:
                 gaps=tuple(find_gaps(graph, as_of=as_of)),
                 evidence=EvidenceIndex.build(org, as_of=as_of, catalog=catalog),
                 holders={role: frozenset(people) for role, people in holders.items()},
+                deputies={role: frozenset(people) for role, people in deputies.items()},
                 sole_person=_sole_person(org, holders),
+                timing=timing or Timing(),
             )
         )
 
@@ -130,9 +147,18 @@ class CheckContext:
         """What the assessment should tell the reader about its input (ambiguous citations)."""
         return self._shared.evidence.warnings
 
+    @property
+    def timing(self) -> Timing:
+        """The thresholds of the checks that read dates."""
+        return self._shared.timing
+
     def holders(self, role: str) -> frozenset[str]:
-        """Ids of the people who hold ``role``."""
+        """Ids of the people who hold ``role`` on the assessment date (see :meth:`Person.roles_on`)."""
         return self._shared.holders.get(role, frozenset())
+
+    def deputies(self, role: str) -> frozenset[str]:
+        """Ids of the people with the organization on the assessment date who deputise for ``role``."""
+        return self._shared.deputies.get(role, frozenset())
 
     @property
     def sole_person(self) -> str | None:

@@ -15,8 +15,9 @@ from typing import Any
 
 from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.findings import Finding, Status
-from iso9001_leadership.model import EntityKind, Organization, ResourceStatus
+from iso9001_leadership.model import EntityKind, Organization, Period, ResourceStatus
 from iso9001_leadership.queries import GapKind
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "from_gaps",
     "lacking_resources",
     "processes_touched",
+    "review_interval",
     "summarise",
     "systemic",
 ]
@@ -220,15 +222,42 @@ def each(
     return run
 
 
+def review_interval(ctx: CheckContext) -> tuple[Period, str]:
+    """The planned interval of management reviews, and where it comes from (the programme or the default)."""
+    programme = ctx.organization.review_programme
+    if programme is not None:
+        return programme.every, f"the programme plans one every {programme.every}"
+    return ctx.timing.review_every, f"no programme is recorded, and at least one every {ctx.timing.review_every} is expected"
+
+
 def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
+    """Resources needed but lacking, and resources planned for longer than ``Timing.resource_pending_days``."""
     resources = ctx.organization.resources
-    lacking = [r.id for r in resources if r.status is ResourceStatus.LACKING]
-    if lacking:
-        reasons = [f"Resource {quote(r)} is needed but not provided" for r in lacking]
-        yield ctx.nonconformity(
-            "resource_lacking",
-            summarise(reasons, len(lacking), len(resources), "resources"),
-            fix="Provide it, or plan it with an owner and a date",
-            subjects=lacking,
-            major=systemic(len(lacking), len(resources)),
-        )
+    lacking: list[tuple[str, str]] = []
+    late: list[tuple[str, str]] = []
+    for resource in resources:
+        since = resource.status_since
+        ago = f" ({duration((ctx.as_of - since).days)})" if since is not None and since <= ctx.as_of else ""
+        if resource.status is ResourceStatus.LACKING:
+            when = f", lacking since {since.isoformat()}{ago}" if since is not None else ""
+            lacking.append((resource.id, f"Resource {quote(resource.id)} is needed but not provided{when}"))
+        elif (
+            resource.status is ResourceStatus.PLANNED
+            and since is not None
+            and (ctx.as_of - since).days > ctx.timing.resource_pending_days
+        ):
+            late.append(
+                (resource.id, f"Resource {quote(resource.id)} has been planned since {since.isoformat()}{ago} and is still not provided")
+            )
+    for rule, faults, fix in (
+        ("resource_lacking", lacking, "Provide it, or plan it with an owner and a date"),
+        ("resource_planned_too_long", late, "Provide it, or decide with top management how the need is met meanwhile"),
+    ):
+        if faults:
+            yield ctx.nonconformity(
+                rule,
+                summarise([r for _, r in faults], len(faults), len(resources), "resources"),
+                fix=fix,
+                subjects=[s for s, _ in faults],
+                major=systemic(len(faults), len(resources)),
+            )

@@ -9,18 +9,18 @@ from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.model import (
+    Action,
+    ActionStatus,
+    EntityKind,
     Organization,
 )
 
+from ._actions import actions_serving, late_actions, late_evaluations, not_followed_up
 from ._helpers import G, each, from_gaps, processes_touched, summarise, systemic
 
 __all__ = ["register"]
-
-
-#: A latest measurement older than this (in days) means an objective is not being followed (6.2.1 e):
-#: 13 months, so that an objective measured once a year (an annual customer survey) is followed.
-MEASUREMENT_STALE_DAYS = 396
 
 
 def _objectives(org: Organization) -> Sequence[Any]:
@@ -36,12 +36,41 @@ def _measurable(objective: Any, _: CheckContext) -> str | None:
 
 
 def _monitored(objective: Any, ctx: CheckContext) -> str | None:
+    """Never measured, or not measured within its planned interval (yearly by default) and grace."""
     latest = objective.latest
     if latest is None:
         return f"Objective {quote(objective.id)} has never been measured"
-    if (ctx.as_of - latest.on).days > MEASUREMENT_STALE_DAYS:
-        return f"Objective {quote(objective.id)} was last measured on {latest.on.isoformat()}"
-    return None
+    if objective.due is not None and latest.on >= objective.due:
+        return None  # measured at or after its due date: the objective is closed
+    planned = objective.measured_every
+    period = planned or ctx.timing.measure_every
+    if ctx.as_of <= ctx.timing.next_due(latest.on, period):
+        return None
+    plan = f"planned every {period}" if planned is not None else f"not measured in over {period}"
+    ago = duration((ctx.as_of - latest.on).days)
+    return f"Objective {quote(objective.id)} was last measured on {latest.on.isoformat()} ({ago} ago; {plan})"
+
+
+def _updated(objective: Any, ctx: CheckContext) -> str | None:
+    """6.2.1 g: past its due date, its target missed, and neither revised nor given a new action since."""
+    due = objective.due
+    if due is None or not ctx.timing.overdue(due, as_of=ctx.as_of) or objective.on_target() is not False:
+        return None  # not yet due, met, or not measured (6.2.1 e reports that)
+    if objective.revised_on is not None and objective.revised_on >= due:
+        return None
+    org = ctx.organization
+    for action_id in objective.actions:
+        action = org.get(action_id, Action)
+        if action.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS) and (action.due is None or action.due > due):
+            return None
+        if action.completed_on is not None and action.completed_on > due:
+            return None
+    latest = objective.latest
+    return (
+        f"Objective {quote(objective.id)} was due on {due.isoformat()} ({duration((ctx.as_of - due).days)} ago) and "
+        f"missed its target ({latest.value:g} against {objective.target:g} on {latest.on.isoformat()}); it has been "
+        "neither revised nor given a new action since"
+    )
 
 
 def _objectives_communicated(ctx: CheckContext) -> Iterator[Finding]:
@@ -62,6 +91,19 @@ def _objectives_communicated(ctx: CheckContext) -> Iterator[Finding]:
             subjects=silent,
             major=systemic(len(silent), len(org.objectives), processes_touched(org, silent)),
         )
+
+
+_OBJECTIVE = frozenset({EntityKind.OBJECTIVE})
+
+
+def _objective_actions_on_time(ctx: CheckContext) -> Iterator[Finding]:
+    yield from late_actions(ctx, actions_serving(ctx.organization, _OBJECTIVE))
+
+
+def _objective_actions_evaluated(ctx: CheckContext) -> Iterator[Finding]:
+    actions = actions_serving(ctx.organization, _OBJECTIVE)
+    yield from late_evaluations(ctx, actions)
+    yield from not_followed_up(ctx, actions)
 
 
 def _plan_field(field: str, label: str) -> Callable[[Any, CheckContext], str | None]:
@@ -112,11 +154,24 @@ def register(registry: CheckRegistry) -> None:
             "objective_not_monitored",
             _objectives,
             _monitored,
-            "Measure it and record the value",
+            "Measure it as often as planned (measured_every; yearly at least) and record the value",
             nouns="quality objectives",
         ),
         name="builtin.monitored",
     )
+    registry.register(
+        "objectives.updated",
+        each(
+            "objective_missed_not_updated",
+            _objectives,
+            _updated,
+            "Review why it was missed: revise it (target, date, plan; record revised_on) or plan new actions",
+            nouns="quality objectives",
+        ),
+        name="builtin.updated",
+    )
+    registry.register("objective-plans.when", _objective_actions_on_time, name="builtin.actions_on_time")
+    registry.register("objective-plans.evaluation", _objective_actions_evaluated, name="builtin.actions_evaluated")
     registry.register("objectives.communicated", _objectives_communicated, name="builtin.communicated")
     for requirement, field, label, fix in _PLAN:
         registry.register(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     EntityKind,
@@ -15,7 +16,8 @@ from iso9001_leadership.model import (
     RiskScale,
 )
 
-from ._helpers import Body, G, from_gaps, summarise
+from ._actions import actions_serving, late_actions, late_evaluations, not_followed_up
+from ._helpers import Body, G, from_gaps, summarise, systemic
 
 __all__ = ["register"]
 
@@ -39,6 +41,58 @@ def _risks_recorded(ctx: CheckContext) -> Iterator[Finding]:
                 fix="Record where it comes from (sources)",
                 subjects=(element.id,),
             )
+
+
+def _risks_current(ctx: CheckContext) -> Iterator[Finding]:
+    """Risks and opportunities past their planned review date: late (observation), overdue (nonconformity)."""
+    org = ctx.organization
+    elements: list[Risk | Opportunity] = [*org.risks, *org.opportunities]
+    overdue: list[tuple[str, str]] = []
+    late: list[tuple[str, str]] = []
+    for element in elements:
+        due = element.review_on
+        if due is None or not ctx.timing.late(due, as_of=ctx.as_of):
+            continue
+        reason = f"{quote(element.id)} was due for review on {due.isoformat()} ({duration((ctx.as_of - due).days)} ago)"
+        (overdue if ctx.timing.overdue(due, as_of=ctx.as_of) else late).append((element.id, reason))
+    fix = "Review them as planned (likelihood, impact, treatment) and set the next review date"
+    if overdue:
+        yield ctx.nonconformity(
+            "risk_review_overdue",
+            summarise([r for _, r in overdue], len(overdue), len(elements), "risks and opportunities"),
+            fix=fix,
+            subjects=[s for s, _ in overdue],
+            major=systemic(len(overdue), len(elements)),
+        )
+    if late:
+        yield ctx.observation(
+            "risk_review_late",
+            summarise([r for _, r in late], len(late), len(elements), "risks and opportunities"),
+            fix=fix,
+            subjects=[s for s, _ in late],
+        )
+
+
+def _context_feeds_planning(ctx: CheckContext) -> Iterator[Finding]:
+    """6.1.1: each relevant context issue leads to a risk or opportunity, or to a recorded reason why not."""
+    org = ctx.organization
+    if not org.risks and not org.opportunities:
+        return  # no risks at all is one major finding of its own (no_risks)
+    relevant = [i for i in org.context_issues if i.relevant]
+    sourced = {s for e in (*org.risks, *org.opportunities) for s in e.sources}
+    faults = [
+        (i.id, f"Relevant context issue {quote(i.id)} ({i.title}) leads to no risk or opportunity")
+        for i in relevant
+        if i.id not in sourced and not meaningful(i.no_risk_reason)
+    ]
+    if faults:
+        yield ctx.nonconformity(
+            "context_issue_not_planned_for",
+            summarise([r for _, r in faults], len(faults), len(relevant), "relevant context issues"),
+            fix="Derive the risks or opportunities it raises (sources), or record why it raises none (no_risk_reason)",
+            subjects=[s for s, _ in faults],
+            major=systemic(len(faults), len(relevant)),
+        )
 
 
 def _actions_integrated(kinds: frozenset[EntityKind]) -> Body:
@@ -99,24 +153,46 @@ def _proportionate(ctx: CheckContext) -> Iterator[Finding]:
 _NO_RISKS = (lambda o: not o.risks and not o.opportunities, "risks or opportunities")
 
 
+def _on_time(kinds: frozenset[EntityKind]) -> Body:
+    def run(ctx: CheckContext) -> Iterator[Finding]:
+        yield from late_actions(ctx, actions_serving(ctx.organization, kinds))
+
+    return run
+
+
+def _evaluated_on_time(kinds: frozenset[EntityKind]) -> Body:
+    def run(ctx: CheckContext) -> Iterator[Finding]:
+        actions = actions_serving(ctx.organization, kinds)
+        yield from late_evaluations(ctx, actions)
+        yield from not_followed_up(ctx, actions)
+
+    return run
+
+
 def _risk_checks(kinds: frozenset[EntityKind]) -> list[tuple[str, Body]]:
     nothing = _NO_RISKS
     return [
         ("actions_planned", from_gaps(G.UNOWNED_RISK, G.UNADDRESSED_RISK, subjects=kinds, nothing=nothing)),
         ("actions_integrated", _actions_integrated(kinds)),
+        ("actions_on_time", _on_time(kinds)),
         ("actions_effective", from_gaps(G.UNEVALUATED_ACTION, subjects=kinds, nothing=nothing)),
+        ("evaluated_on_time", _evaluated_on_time(kinds)),
     ]
 
 
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clause 6.1 (6.1.2 and, in the 2026 edition, 6.1.3)."""
     registry.register("planning.risks-determined", _risks_recorded, name="builtin.risks_recorded")
+    registry.register("planning.risks-determined", _context_feeds_planning, name="builtin.context_feeds_planning")
+    registry.register("planning.risks-determined", _risks_current, name="builtin.risks_current")
     # 2015: 6.1.2 a / b 1 / b 2 cover risks and opportunities together.
     both = dict(_risk_checks(frozenset({EntityKind.RISK, EntityKind.OPPORTUNITY})))
     registry.register("planning.actions-planned", both["actions_planned"], name="builtin.actions")
     registry.register("planning.actions-planned", _proportionate, name="builtin.proportionate")
     registry.register("planning.actions-integrated", both["actions_integrated"], name="builtin.actions")
+    registry.register("planning.actions-integrated", both["actions_on_time"], name="builtin.actions_on_time")
     registry.register("planning.actions-effectiveness", both["actions_effective"], name="builtin.actions")
+    registry.register("planning.actions-effectiveness", both["evaluated_on_time"], name="builtin.evaluated_on_time")
     # 2026: 6.1.2 for risks, 6.1.3 for opportunities.
     for requirement, kind in (
         ("planning.risk-actions", EntityKind.RISK),

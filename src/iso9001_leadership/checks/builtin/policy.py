@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from iso9001_leadership._names import meaningful
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     CommitmentKind,
@@ -73,6 +74,39 @@ def _policy_documented(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _policy_reviewed(ctx: CheckContext) -> Iterator[Finding]:
+    """The policy is reviewed at management review when the organization says it reviews it there.
+
+    Clause 5.2 sets no review date of its own, so a passed ``next_review`` is no finding; the
+    organization's own arrangement to review the policy in its management reviews is one.
+    """
+    org = ctx.organization
+    policy = org.policy
+    if policy is None:
+        return  # the other checks of 5.2.2 a say there is nothing to examine
+    programme = org.review_programme
+    if programme is None or not programme.reviews_policy:
+        return
+    dates = [d for d in (policy.reviewed_on, policy.approved_on) if d is not None and d <= ctx.as_of]
+    last = max(dates) if dates else None
+    if last is None:
+        reason = "The quality policy is to be reviewed at management review, but no review or approval date is recorded"
+    elif ctx.as_of > ctx.timing.next_due(last, programme.every):
+        ago = duration((ctx.as_of - last).days)
+        reason = (
+            f"The quality policy is to be reviewed at management review (every {programme.every}), but was last "
+            f"reviewed on {last.isoformat()} ({ago} ago)"
+        )
+    else:
+        return
+    yield ctx.nonconformity(
+        "policy_not_reviewed_as_planned",
+        reason,
+        fix="Review the policy's suitability at the next management review and record the date (reviewed_on)",
+        subjects=(policy.id,),
+    )
+
+
 def _policy_communicated(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.organization.policy is None:
         yield ctx.nothing_to_examine("quality policy")
@@ -107,5 +141,6 @@ def register(registry: CheckRegistry) -> None:
     for requirement, kind, what in _COMMITMENTS:
         registry.register(requirement, _commitment(kind, what), name="builtin.commitment")
     registry.register("policy.documented", _policy_documented, name="builtin.controlled")
+    registry.register("policy.documented", _policy_reviewed, name="builtin.reviewed")
     registry.register("policy.communicated", _policy_communicated, name="builtin.communicated")
     registry.register("policy.available-to-parties", _policy_available, name="builtin.available")

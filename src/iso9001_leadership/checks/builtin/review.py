@@ -8,19 +8,40 @@ from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.findings import Finding
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.model import (
+    EntityKind,
     ManagementReview,
+    Period,
+    PeriodUnit,
     ReviewInput,
     ReviewOutputKind,
 )
 
-from ._helpers import Body
+from ._actions import actions_serving, late_actions, late_evaluations, not_followed_up
+from ._helpers import Body, review_interval
 
 __all__ = ["register"]
 
 
-#: A management review older than this (in days) before the assessment date is overdue (9.3.1).
-REVIEW_INTERVAL_DAYS = 15 * 31
+def _review_overdue(ctx: CheckContext, latest: ManagementReview) -> Finding | None:
+    """The last review is older than the planned interval and its grace; major when no review within a year either."""
+    period, plan = review_interval(ctx)
+    due = ctx.timing.next_due(latest.held_on, period)
+    if ctx.as_of <= due:
+        return None
+    # Missing two planned reviews, or a whole year without one, is no lapse: the review is not being done.
+    twice = ctx.timing.next_due(latest.held_on, Period(period.count * 2, period.unit))
+    year = ctx.timing.next_due(latest.held_on, Period(12, PeriodUnit.MONTH))
+    ago = duration((ctx.as_of - latest.held_on).days)
+    return ctx.nonconformity(
+        "management_review_overdue",
+        f"The last management review was on {latest.held_on.isoformat()} ({ago} ago); {plan}, so the next was "
+        f"due by {due.isoformat()}",
+        fix="Hold the next management review, and plan the programme so that it keeps to its interval",
+        subjects=(latest.id,),
+        major=ctx.as_of > max(twice, year),
+    )
 
 
 def _review_planned(ctx: CheckContext) -> Iterator[Finding]:
@@ -34,14 +55,10 @@ def _review_planned(ctx: CheckContext) -> Iterator[Finding]:
         )
         return
     top = {r.id for r in org.top_management}
-    latest = max(org.reviews, key=lambda r: r.held_on)
-    if (ctx.as_of - latest.held_on).days > REVIEW_INTERVAL_DAYS:
-        yield ctx.nonconformity(
-            "management_review_overdue",
-            f"The last management review was on {latest.held_on.isoformat()}, more than 15 months ago",
-            fix="Hold the next management review",
-            subjects=(latest.id,),
-        )
+    held = [r for r in org.reviews if r.held_on <= ctx.as_of] or list(org.reviews)
+    overdue = _review_overdue(ctx, max(held, key=lambda r: r.held_on))
+    if overdue is not None:
+        yield overdue
     for review in org.reviews:
         if review.chair not in top:
             yield ctx.nonconformity(
@@ -107,14 +124,23 @@ def _review_output(kind: ReviewOutputKind, label: str) -> Body:
         reviews = ctx.organization.reviews
         if not reviews:
             yield ctx.nothing_to_examine("management reviews")
-        elif not any(o.kind is kind for r in reviews for o in r.outputs):
+            return
+        if not any(o.kind is kind for r in reviews for o in r.outputs):
             yield ctx.observation(
                 f"no_review_output_{kind.value}",
                 f"No management review recorded a decision on {label}",
                 fix=f"Record review outputs of kind '{kind.value}', even when the decision is that none is needed",
             )
+        # The decisions are carried out: their actions on time, evaluated, followed up (9.3.3, 9.3.2 a).
+        actions = actions_serving(ctx.organization, _REVIEW, kind)
+        yield from late_actions(ctx, actions)
+        yield from late_evaluations(ctx, actions)
+        yield from not_followed_up(ctx, actions)
 
     return run
+
+
+_REVIEW = frozenset({EntityKind.REVIEW})
 
 
 #: The decisions a review programme must record (9.3.3): requirement id, output kind, what about.

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 
-from iso9001_leadership._names import join_ids
+from iso9001_leadership._names import join_ids, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.clauses import serves
 from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import Organization, Role
 
-from ._helpers import G, from_gaps
+from ._helpers import G, from_gaps, summarise
 
 __all__ = ["register"]
 
@@ -49,6 +51,105 @@ def _reporting_route(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _duties(org: Organization) -> dict[str, tuple[list[str], list[str]]]:
+    """What each role answers for that nobody else does when it is vacant, and the 5.3 items among it.
+
+    Role id to (descriptions, 5.3 items): responsibilities it is accountable (A) or responsible
+    (R) for, processes it owns, top management's own duties, and authorities it holds that a
+    responsibility needs.
+    """
+    raci: dict[str, list[str]] = {}
+    items: dict[str, set[str]] = {}
+    needed = {a for r in org.responsibilities for a in r.authorities_needed}
+    for responsibility in org.responsibilities:
+        for role in dict.fromkeys((*responsibility.accountable, *responsibility.responsible)):
+            raci.setdefault(role, []).append(responsibility.id)
+            items.setdefault(role, set()).update(
+                f"5.3 {item}" for item in "abcde" if serves(responsibility.clauses, "5.3", item)
+            )
+    owned: dict[str, int] = {}
+    for process in org.processes:
+        if process.owner is not None:
+            owned[process.owner] = owned.get(process.owner, 0) + 1
+    duties: dict[str, tuple[list[str], list[str]]] = {}
+    for role in org.roles:
+        said: list[str] = []
+        if role.top_management:
+            said.append("a top-management role")
+        if role.id in raci:
+            count = len(raci[role.id])
+            said.append(f"accountable or responsible for {count} responsibilit{'y' if count == 1 else 'ies'}")
+        if role.id in owned:
+            said.append(f"owner of {owned[role.id]} process{'' if owned[role.id] == 1 else 'es'}")
+        authorities = [a for a in role.authorities if a in needed]
+        if authorities:
+            said.append(f"holder of the authorit{'y' if len(authorities) == 1 else 'ies'} {join_ids(authorities)}")
+        if said:
+            duties[role.id] = (said, sorted(items.get(role.id, ())))
+    return duties
+
+
+def _vacant_since(org: Organization, role: str, as_of: dt.date) -> dt.date | None:
+    """When ``role`` became vacant: as the file says, else when its last holder gave it up or left."""
+    stated = org.get(role, Role).vacant_since
+    if stated is not None:
+        return stated if stated <= as_of else None
+    ends: list[dt.date] = []
+    for person in org.people:
+        for holding in person.holdings:
+            if holding.role == role and holding.until is not None:
+                ends.append(holding.until)
+        if role in person.roles and person.left is not None and not any(h.role == role for h in person.holdings):
+            ends.append(person.left)
+    ended = [d for d in ends if d <= as_of]
+    return max(ended) if ended else None
+
+
+def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
+    """5.3: a role with duties that nobody holds on the assessment date leaves them with nobody."""
+    org = ctx.organization
+    if not org.people:
+        return  # who holds which role is not recorded at all: nothing to judge a vacancy by
+    timing = ctx.timing
+    ever_held = {role for person in org.people for role in person.all_roles}
+    structural = {s for g in ctx.gaps(G.UNSTAFFED_ROLE) for s in g.subjects}
+    uncovered: list[tuple[str, str]] = []
+    covered: list[tuple[str, str]] = []
+    major = False
+    for role, (said, items) in _duties(org).items():
+        if ctx.holders(role):
+            continue
+        since = _vacant_since(org, role, ctx.as_of)
+        if since is None and role in structural and role not in ever_held:
+            continue  # never staffed and owning a process: the staffing gap reports it
+        days = None if since is None else (ctx.as_of - since).days
+        if days is not None and days <= timing.vacancy_days:
+            continue  # a handover, not yet a gap
+        duties = ", ".join(said) + (f" ({', '.join(items)})" if items else "")
+        when = "has nobody in it" if since is None else f"has been vacant since {since.isoformat()} ({duration(days or 0)})"
+        deputies = ctx.deputies(role)
+        if deputies:
+            covered.append((role, f"Role {quote(role)} {when}; {join_ids(sorted(deputies))} deputises. It is {duties}"))
+        else:
+            uncovered.append((role, f"Role {quote(role)} {when} and nobody deputises, leaving with nobody: {duties}"))
+            major = major or (bool(items) and (days is None or days > timing.vacancy_major_days))
+    if uncovered:
+        yield ctx.nonconformity(
+            "role_vacant",
+            summarise([r for _, r in uncovered], len(uncovered), len(org.roles), "roles"),
+            fix="Appoint someone to the role, or assign its duties and authorities to another role meanwhile",
+            subjects=[s for s, _ in uncovered],
+            major=major,
+        )
+    if covered:
+        yield ctx.observation(
+            "role_vacant_covered",
+            summarise([r for _, r in covered], len(covered), len(org.roles), "roles"),
+            fix="Fill the role; an interim cover is no permanent assignment of its duties",
+            subjects=[s for s, _ in covered],
+        )
+
+
 def register(registry: CheckRegistry) -> None:
     """Register the checks of clause 5.3."""
     responsibility_count: Callable[[Organization], int] = lambda o: len(o.responsibilities)  # noqa: E731
@@ -65,6 +166,7 @@ def register(registry: CheckRegistry) -> None:
         "roles.assigned", from_gaps(G.UNHELD_AUTHORITY, status=Status.OBSERVATION), name="builtin.unheld_authority"
     )
     registry.register("roles.assigned", from_gaps(G.UNSTAFFED_ROLE), name="builtin.staffing")
+    registry.register("roles.assigned", _vacancies, name="builtin.vacancies")
     registry.register("roles.assigned", from_gaps(G.SPAN_OF_CONTROL, status=Status.OPPORTUNITY), name="builtin.span")
     registry.register(
         "roles.assigned", from_gaps(G.REPORTING_LINE_BROKEN, G.REPORTING_CYCLE), name="builtin.reporting_lines"

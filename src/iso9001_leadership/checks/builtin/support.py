@@ -8,13 +8,14 @@ from typing import Any
 from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
+from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     AwarenessTopic,
     Organization,
 )
 
-from ._helpers import Body, each, lacking_resources, summarise
+from ._helpers import Body, each, lacking_resources, summarise, systemic
 
 __all__ = ["register"]
 
@@ -32,7 +33,7 @@ def _communication_field(field: str, label: str) -> Callable[[Any, CheckContext]
 
 def _awareness(topic: Any, label: str) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        people = [p for p in ctx.organization.people if p.roles]
+        people = [p for p in ctx.organization.people if p.roles_on(ctx.as_of)]
         unaware = [p for p in people if topic not in p.awareness]
         if not people:
             yield ctx.nothing_to_examine("people holding roles")
@@ -77,6 +78,33 @@ _COMMUNICATION: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
+def _communications_on_time(ctx: CheckContext) -> Iterator[Finding]:
+    """7.4 b: a communication planned to recur (``every``, or a period its ``frequency`` states) keeps to it."""
+    communications = ctx.organization.communications
+    faults: list[tuple[str, str]] = []
+    for communication in communications:
+        period = communication.period
+        last = communication.last_on
+        if period is None or last is None or ctx.as_of <= ctx.timing.next_due(last, period):
+            continue
+        ago = duration((ctx.as_of - last).days)
+        faults.append(
+            (
+                communication.id,
+                f"Communication {quote(communication.id)} is planned every {period} but last took place on "
+                f"{last.isoformat()} ({ago} ago)",
+            )
+        )
+    if faults:
+        yield ctx.nonconformity(
+            "communication_overdue",
+            summarise([r for _, r in faults], len(faults), len(communications), "communications"),
+            fix="Hold it as planned and record when (last_on), or change the plan if the need changed",
+            subjects=[s for s, _ in faults],
+            major=systemic(len(faults), len(communications)),
+        )
+
+
 def _resources_determined(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.organization.resources:
         yield ctx.nonconformity(
@@ -111,6 +139,7 @@ def register(registry: CheckRegistry) -> None:
         ),
         name="builtin.what",
     )
+    registry.register("communication.when", _communications_on_time, name="builtin.on_time")
     for requirement, name, field, label, fix in _COMMUNICATION:
         registry.register(
             requirement,

@@ -1,0 +1,218 @@
+"""Actions over time: what each action serves, and which are overdue, unevaluated or not followed up.
+
+An action is judged under the requirement of what it serves. It may serve several things (a
+review decides to treat a risk); it is then judged once, under the first of: the risk or
+opportunity it treats (6.1.2), the objective it pursues (6.2.2), the review decision it carries
+out (9.3.3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from iso9001_leadership._names import quote
+from iso9001_leadership.checks._context import CheckContext
+from iso9001_leadership.checks._timing import duration
+from iso9001_leadership.findings import Finding
+from iso9001_leadership.model import (
+    Action,
+    ActionStatus,
+    EffectivenessResult,
+    EntityKind,
+    Organization,
+    ReviewOutputKind,
+)
+
+from ._helpers import processes_touched, summarise, systemic
+
+__all__ = ["Served", "actions_serving", "late_actions", "late_evaluations", "not_followed_up", "served_by"]
+
+_OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+
+
+@attrs.frozen
+class Served:
+    """What an action serves: the kind of element (risk, opportunity, objective, review) and its id."""
+
+    kind: EntityKind
+    id: str
+    output: ReviewOutputKind | None = None  # for a review: the kind of decision the action carries out
+
+    def label(self) -> str:
+        """``risk 'late-parts'``, ``objective 'otd'``, ``review 'mr-2026-1'``."""
+        return f"{self.kind.noun} {quote(self.id)}"
+
+
+def served_by(org: Organization) -> dict[str, Served]:
+    """What each action serves first (risk or opportunity, then objective, then review decision)."""
+    served: dict[str, Served] = {}
+    for kind, elements in ((EntityKind.RISK, org.risks), (EntityKind.OPPORTUNITY, org.opportunities)):
+        for element in elements:
+            for action in element.actions:
+                served.setdefault(action, Served(kind, element.id))
+    for objective in org.objectives:
+        for action in objective.actions:
+            served.setdefault(action, Served(EntityKind.OBJECTIVE, objective.id))
+    for review in sorted(org.reviews, key=lambda r: r.held_on):
+        for output in review.outputs:
+            for action in output.actions:
+                served.setdefault(action, Served(EntityKind.REVIEW, review.id, output.kind))
+    return served
+
+
+def actions_serving(org: Organization, kinds: frozenset[EntityKind], output: ReviewOutputKind | None = None) -> list[Action]:
+    """The actions judged under elements of ``kinds`` (and, for reviews, decisions of kind ``output``)."""
+    served = served_by(org)
+    return [
+        a
+        for a in org.actions
+        if (s := served.get(a.id)) is not None and s.kind in kinds and (output is None or s.output is output)
+    ]
+
+
+def _later_review(org: Organization, review_id: str, as_of: dt.date) -> dt.date | None:
+    """The date of the first review held after review ``review_id`` and on or before ``as_of``."""
+    held = org.get(review_id).held_on  # type: ignore[union-attr]
+    later = [r.held_on for r in org.reviews if held < r.held_on <= as_of]
+    return min(later) if later else None
+
+
+def _lateness(action: Action, served: Served, ctx: CheckContext) -> tuple[bool, str] | None:
+    """Whether the action is overdue (else only late), and why; ``None`` when it is on time.
+
+    Open past its due date by more than ``late_days`` is late, by more than ``overdue_days``
+    overdue; a review decision still not started when the next review was held is overdue.
+    """
+    if action.status not in _OPEN:
+        return None
+    status = action.status.value.replace("_", " ")
+    timing = ctx.timing
+    if action.due is not None and timing.late(action.due, as_of=ctx.as_of):
+        ago = duration((ctx.as_of - action.due).days)
+        reason = (
+            f"Action {quote(action.id)} on {served.label()} was due on {action.due.isoformat()} ({ago} ago) "
+            f"and is still {status}"
+        )
+        return timing.overdue(action.due, as_of=ctx.as_of), reason
+    if served.kind is EntityKind.REVIEW and action.status is ActionStatus.PLANNED:
+        later = _later_review(ctx.organization, served.id, ctx.as_of)
+        if later is not None and (action.due is None or action.due < ctx.as_of):
+            return True, (
+                f"Action {quote(action.id)} decided at {served.label()} was not started by the next review "
+                f"({later.isoformat()}) and is still planned"
+            )
+    return None
+
+
+def _report(
+    ctx: CheckContext,
+    rule: str,
+    faults: Sequence[tuple[str, str]],
+    population: int,
+    fix: str,
+    *,
+    observation: bool = False,
+) -> Iterator[Finding]:
+    if not faults:
+        return
+    subjects = [s for s, _ in faults]
+    reason = summarise([r for _, r in faults], len(faults), population, "actions")
+    if observation:
+        yield ctx.observation(rule, reason, fix=fix, subjects=subjects)
+        return
+    major = systemic(len(faults), population, processes_touched(ctx.organization, subjects))
+    yield ctx.nonconformity(rule, reason, fix=fix, subjects=subjects, major=major)
+
+
+def _split(
+    ctx: CheckContext, rule: str, faults: Sequence[tuple[str, bool, str]], population: int, fix: str
+) -> Iterator[Finding]:
+    """A nonconformity ``<rule>_overdue`` for the overdue faults, an observation ``<rule>_late`` for the late."""
+    overdue = [(s, r) for s, is_overdue, r in faults if is_overdue]
+    late = [(s, r) for s, is_overdue, r in faults if not is_overdue]
+    yield from _report(ctx, f"{rule}_overdue", overdue, population, fix)
+    yield from _report(ctx, f"{rule}_late", late, population, fix, observation=True)
+
+
+def late_actions(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
+    """A finding for the actions open past their due date (or review decisions never started)."""
+    served = served_by(ctx.organization)
+    faults = [(a.id, *found) for a in actions if (found := _lateness(a, served[a.id], ctx)) is not None]
+    yield from _split(
+        ctx, "action", faults, len(actions), "Carry the action out, or re-plan it with a new date and say why it slipped"
+    )
+
+
+def late_evaluations(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
+    """A finding for the actions whose effectiveness evaluation is past its date."""
+    served = served_by(ctx.organization)
+    faults: list[tuple[str, bool, str]] = []
+    for action in actions:
+        eff = action.effectiveness
+        if eff is None or eff.evaluate_by is None or eff.evaluated_on is not None:
+            continue
+        if eff.result is not EffectivenessResult.PENDING or action.status is ActionStatus.CANCELLED:
+            continue
+        if ctx.timing.late(eff.evaluate_by, as_of=ctx.as_of):
+            ago = duration((ctx.as_of - eff.evaluate_by).days)
+            faults.append(
+                (
+                    action.id,
+                    ctx.timing.overdue(eff.evaluate_by, as_of=ctx.as_of),
+                    f"The effectiveness of action {quote(action.id)} on {served[action.id].label()} was to be "
+                    f"evaluated by {eff.evaluate_by.isoformat()} ({ago} ago) and has not been",
+                )
+            )
+    yield from _split(
+        ctx,
+        "effectiveness_evaluation",
+        faults,
+        len(actions),
+        "Evaluate whether the action worked against its criterion, and record the result and the date",
+    )
+
+
+def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
+    """One finding for the actions found not effective with nothing done since."""
+    org = ctx.organization
+    served = served_by(org)
+    followers = {earlier for a in org.actions for earlier in a.follows_up}
+    siblings: dict[Served, list[Action]] = {}
+    for action in org.actions:
+        if action.id in served:
+            siblings.setdefault(served[action.id], []).append(action)
+    faults: list[tuple[str, str]] = []
+    for action in actions:
+        eff = action.effectiveness
+        if eff is None or eff.result is not EffectivenessResult.NOT_EFFECTIVE or action.id in followers:
+            continue
+        found_on = eff.evaluated_on
+        if found_on is not None and (ctx.as_of - found_on).days <= ctx.timing.follow_up_days:
+            continue  # still within the time allowed to decide what to do
+        if any(
+            other.id != action.id
+            and (
+                other.status in _OPEN
+                or (found_on is not None and other.completed_on is not None and other.completed_on >= found_on)
+            )
+            for other in siblings.get(served[action.id], ())
+        ):
+            continue  # another action on the same risk, objective or decision is under way since
+        when = f" on {found_on.isoformat()}" if found_on is not None else ""
+        faults.append(
+            (
+                action.id,
+                f"Action {quote(action.id)} on {served[action.id].label()} was found not effective{when}, "
+                "and no action follows it up",
+            )
+        )
+    yield from _report(
+        ctx,
+        "not_effective_without_follow_up",
+        faults,
+        len(actions),
+        "Decide what to do instead, and record the new action with follows_up naming the one that did not work",
+    )
