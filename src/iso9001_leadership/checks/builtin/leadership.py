@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from iso9001_leadership._names import quote
@@ -13,8 +14,10 @@ from iso9001_leadership.model import (
     CommitmentKind,
     CommunicationTopic,
     EntityKind,
+    QualityObjective,
     Responsibility,
     ReviewOutputKind,
+    TargetDirection,
 )
 
 from ._helpers import G, from_gaps, lacking_resources, summarise
@@ -50,15 +53,80 @@ def _communicates_importance(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
+#: How many of the latest measurements the trend of an objective is read from.
+TREND_POINTS = 6
+
+
+def _worse(objective: QualityObjective, earlier: float, later: float) -> bool:
+    return later < earlier if objective.direction is TargetDirection.AT_LEAST else later > earlier
+
+
+def _misses(objective: QualityObjective, value: float) -> bool:
+    assert objective.target is not None
+    return value < objective.target if objective.direction is TargetDirection.AT_LEAST else value > objective.target
+
+
+def _trend(objective: QualityObjective, as_of: dt.date) -> str | None:
+    """Why the objective is heading for a miss, read from its measurements; ``None`` when it is not.
+
+    Only an objective whose latest measurement misses its target is read: *worsening* when its
+    last three measurements each moved away from the target; *on course to miss* when it is not
+    yet due and the straight line through its latest measurements (up to six) does not reach
+    the target by the due date.
+    """
+    latest = objective.latest
+    if objective.target is None or latest is None or latest.on > as_of or not _misses(objective, latest.value):
+        return None
+    points = sorted((m for m in objective.measurements if m.on <= as_of), key=lambda m: m.on)[-TREND_POINTS:]
+    if len(points) < 3:
+        return None
+    last3 = points[-3:]
+    shown = ", ".join(f"{m.value:g}" for m in last3)
+    if _worse(objective, last3[0].value, last3[1].value) and _worse(objective, last3[1].value, last3[2].value):
+        return f"Objective {quote(objective.id)} is getting worse ({shown}) against a target of {objective.target:g}"
+    due = objective.due
+    if due is None or due <= as_of:
+        return None
+    origin = points[0].on
+    xs = [(m.on - origin).days for m in points]
+    ys = [m.value for m in points]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    if spread == 0:
+        return None
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    projected = mean_y + slope * ((due - origin).days - mean_x)
+    if not _misses(objective, projected):
+        return None
+    return (
+        f"Objective {quote(objective.id)} is on course to miss its target: {shown} so far, heading for about "
+        f"{projected:.3g} by {due.isoformat()} against a target of {objective.target:g}"
+    )
+
+
 def _intended_results(ctx: CheckContext) -> Iterator[Finding]:
-    for objective in ctx.organization.objectives:
+    org = ctx.organization
+    idle: list[str] = []
+    heading: list[tuple[str, str]] = []
+    for objective in org.objectives:
         if objective.on_target() is False and not objective.actions:
-            yield ctx.observation(
-                "objective_off_target_without_action",
-                f"Objective {quote(objective.id)} misses its target and no action is planned",
-                fix="Decide on actions to bring it back on track",
-                subjects=(objective.id,),
-            )
+            idle.append(objective.id)
+        elif (why := _trend(objective, ctx.as_of)) is not None:
+            heading.append((objective.id, why))
+    for objective_id in idle:
+        yield ctx.observation(
+            "objective_off_target_without_action",
+            f"Objective {quote(objective_id)} misses its target and no action is planned",
+            fix="Decide on actions to bring it back on track",
+            subjects=(objective_id,),
+        )
+    if heading:
+        yield ctx.observation(
+            "objective_off_track",
+            summarise([r for _, r in heading], len(heading), len(org.objectives), "quality objectives"),
+            fix="Have top management look at why, and decide whether the plan, the resources or the objective must change",
+            subjects=[s for s, _ in heading],
+        )
 
 
 def _improvement(ctx: CheckContext) -> Iterator[Finding]:
