@@ -220,3 +220,32 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert proc.returncode == EXIT_FINDINGS
     assert "score" in proc.stdout
+
+
+@pytest.mark.parametrize(("ci", "code"), [("true", EXIT_USAGE), ("1", EXIT_USAGE), ("", EXIT_OK), ("false", EXIT_OK)])
+def test_check_needs_as_of_in_ci(monkeypatch: pytest.MonkeyPatch, clean_file: Path, ci: str, code: int) -> None:
+    """With CI set, leaving out --as-of is a usage error: a CI run must not depend on the day it runs."""
+    monkeypatch.setenv("CI", ci)
+    result, _, err = run("check", str(clean_file), "--fail-on", "never")
+    assert result == code
+    assert ("--as-of is required when CI is set" in err) is (code == EXIT_USAGE)
+
+
+def test_timing_changes_the_verdict(tmp_path: Path) -> None:
+    """--timing sets a threshold: the example's June review is on time for a yearly plan, late for a monthly one."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "org.yaml"
+    path.write_text(text, encoding="utf-8")
+    base = ("check", str(path), "--as-of", "2026-11-24", "--format", "json", "--fail-on", "never")
+    _, default, _ = run(*base)
+    _, strict, _ = run(*base, "--timing", "review_every=1 month", "--timing", "max_grace_days=3")
+    rules = lambda report: {f["rule"] for f in json.loads(report)["findings"]}  # noqa: E731
+    assert "management_review_overdue" not in rules(default)
+    assert "management_review_overdue" in rules(strict)
+
+
+@pytest.mark.parametrize("setting", ["overdue=3", "late_days=soon", "review_every=often"])
+def test_bad_timing_is_a_usage_error(clean_file: Path, setting: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run("check", str(clean_file), "--as-of", "2026-11-24", "--timing", setting)
+    assert code == EXIT_USAGE
+    assert "argument --timing:" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -23,7 +24,8 @@ from iso9001_leadership._terminal import Progress, Style
 from iso9001_leadership._version import __version__
 from iso9001_leadership.assessment import assess
 from iso9001_leadership.catalog import EDITIONS
-from iso9001_leadership.exceptions import Iso9001Error, LoadError
+from iso9001_leadership.checks import Timing
+from iso9001_leadership.exceptions import Iso9001Error, LoadError, UsageError
 from iso9001_leadership.export import GRAPH_FORMATS, export
 from iso9001_leadership.findings import FAIL_ON as FAIL_THRESHOLDS
 from iso9001_leadership.graph import OrgGraph
@@ -72,7 +74,20 @@ def _parser() -> argparse.ArgumentParser:
         "--edition", choices=EDITIONS, default="2015", help="ISO 9001 edition (default: 2015 with Amd 1:2024)"
     )
     check.add_argument(
-        "--as-of", type=_date, default=None, metavar="DATE", help="date to judge dates against (default: today)"
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="date to judge dates against (default: today; required when the CI environment variable is set)",
+    )
+    check.add_argument(
+        "--timing",
+        type=_timing_setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a threshold of the time checks, such as overdue_days=90 or review_every='6 months' "
+        f"(repeatable; names: {', '.join(Timing.names())})",
     )
     formats = report_formats()
     check.add_argument(
@@ -198,11 +213,30 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _check(args, org, out, err)
 
 
+def _timing_setting(text: str) -> str:
+    try:
+        Timing().with_setting(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO) -> int:
-    as_of: dt.date = args.as_of or dt.date.today()
+    as_of: dt.date | None = args.as_of
+    if as_of is None:
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            print(
+                "error: --as-of is required when CI is set, so that the same file always gives the same result",
+                file=err,
+            )
+            return EXIT_USAGE
+        as_of = dt.date.today()
+    timing = Timing()
+    for setting in args.timing:
+        timing = timing.with_setting(setting)
     progress = Progress(err, label=f"checking {args.file}")
     try:
-        assessment = assess(org, edition=args.edition, as_of=as_of, progress=progress)
+        assessment = assess(org, edition=args.edition, as_of=as_of, timing=timing, progress=progress)
     finally:
         progress.close()
     color = {"always": True, "never": False}.get(args.color)
