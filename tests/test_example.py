@@ -20,6 +20,7 @@ import pytest
 import iso9001_leadership as iso
 from iso9001_leadership import (
     Action,
+    Communication,
     Effectiveness,
     EntityKind,
     InterestedParty,
@@ -27,6 +28,7 @@ from iso9001_leadership import (
     Opportunity,
     Organization,
     PartyRequirement,
+    Person,
     Process,
     QualityObjective,
     Responsibility,
@@ -64,9 +66,10 @@ def org() -> Organization:
 
 
 def _holders(org: Organization) -> dict[str, list[str]]:
+    """Who holds each role on the day of the snapshot (people who left hold none)."""
     holders: dict[str, list[str]] = {role.id: [] for role in org.roles}
     for person in org.people:
-        for role_id in person.roles:
+        for role_id in person.roles_on(AS_OF):
             holders[role_id].append(person.id)
     return holders
 
@@ -135,10 +138,11 @@ def _structure_findings(org: Organization) -> set[Finding]:
 
     holders = _holders(org)
     found |= {("vacant", role_id) for role_id, people in holders.items() if not people}
-    found |= {("no-role", p.id) for p in org.people if not p.roles}
+    present = [p for p in org.people if p.present(AS_OF)]
+    found |= {("no-role", p.id) for p in present if not p.roles_on(AS_OF)}
     critical = {p.owner for p in org.processes if p.owner} | {a for r in org.responsibilities for a in r.accountable}
     for role_id in critical:
-        deputies = [p.id for p in org.people if role_id in p.deputy_of and role_id not in p.roles]
+        deputies = [p.id for p in present if role_id in p.deputy_of and role_id not in p.roles]
         if len(holders[role_id]) < 2 and not deputies:
             found.add(("no-deputy", role_id))
     for r in org.roles:
@@ -198,6 +202,11 @@ def _planning_findings(org: Organization, as_of: dt.date) -> set[Finding]:
         eff = action.effectiveness
         if eff is not None and eff.evaluated_on is None and (eff.evaluate_by is None or eff.evaluate_by < as_of):
             found.add(("evaluation-overdue", action.id))
+
+    for communication in org.communications:
+        period, last = communication.period, communication.last_on
+        if period is not None and last is not None and period.after(last) + dt.timedelta(days=31) < as_of:
+            found.add(("communication-overdue", communication.id))
 
     top = {r.id for r in org.top_management}
     for review in org.reviews:
@@ -366,6 +375,30 @@ PLANTED: tuple[Planted, ...] = (
         lambda o: all(ReviewInput.EXTERNAL_PROVIDERS not in r.inputs for r in o.reviews),
         ("review-input-missing", "external_providers"),
         _fix_review,
+    ),
+    Planted(
+        11,
+        ("act-mfa", "risk-cyber"),
+        lambda o: (a := o.get("act-mfa", Action)).due is not None and a.due < AS_OF and a.status.value == "in_progress",
+        ("action-overdue", "act-mfa"),
+        lambda o: _evolve(o, "act-mfa", due=dt.date(2027, 1, 29)),
+    ),
+    Planted(
+        12,
+        ("comm-qms-importance",),
+        lambda o: o.get("comm-qms-importance", Communication).last_on == dt.date(2025, 9, 18),
+        ("communication-overdue", "comm-qms-importance"),
+        lambda o: _evolve(o, "comm-qms-importance", last_on=dt.date(2026, 10, 2)),
+    ),
+    Planted(
+        13,
+        ("ehs-manager", "p-ole-thygesen"),
+        lambda o: o.get("p-ole-thygesen", Person).left == dt.date(2026, 8, 14)
+        and not any("ehs-manager" in p.roles_on(AS_OF) for p in o.people),
+        ("vacant", "ehs-manager"),
+        lambda o: o.with_elements(
+            Person(id="p-lene-vad", name="Lene Vad", roles=("ehs-manager",), joined=dt.date(2026, 11, 2))
+        ),
     ),
 )
 

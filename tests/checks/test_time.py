@@ -860,7 +860,7 @@ def test_vacancy_reason_names_the_duties_and_the_deputy() -> None:
     finding = _finding(Case("", qm_left(D(2026, 5, 31)), "roles.assigned", "role_vacant_covered", OBS))
     assert finding is not None
     assert finding.reason == (
-        "Role 'qm' has been vacant since 2026-05-31 (6 months); 'cai' deputises. It is accountable or responsible "
+        "Role 'qm' has been vacant since 2026-05-31 (6 months); 'cai' deputises for its duties: accountable or responsible "
         "for 2 responsibilities, owner of 1 process, holder of the authority 'auth-release' (5.3 a, 5.3 c, 5.3 e)"
     )
 

@@ -129,9 +129,10 @@ def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
         when = "has nobody in it" if since is None else f"has been vacant since {since.isoformat()} ({duration(days or 0)})"
         deputies = ctx.deputies(role)
         if deputies:
-            covered.append((role, f"Role {quote(role)} {when}; {join_ids(sorted(deputies))} deputises. It is {duties}"))
+            stand_in = join_ids(sorted(deputies))
+            covered.append((role, f"Role {quote(role)} {when}; {stand_in} deputises for its duties: {duties}"))
         else:
-            uncovered.append((role, f"Role {quote(role)} {when} and nobody deputises, leaving with nobody: {duties}"))
+            uncovered.append((role, f"Role {quote(role)} {when} and nobody deputises, so nobody carries its duties: {duties}"))
             major = major or (bool(items) and (days is None or days > timing.vacancy_major_days))
     if uncovered:
         yield ctx.nonconformity(
