@@ -186,7 +186,9 @@ def test_marker_date_changes_the_verdict(pytester, run):
     )
     result = run()
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*The last management review was on 2026-03-10 (22 months ago); no programme is recorded*"])
+    result.stdout.fnmatch_lines(
+        ["*The last management review was on 2026-03-10 (22 months ago); no programme is recorded*"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -265,7 +267,7 @@ def test_closest_marker_wins(pytester, run):
 def test_marker_is_registered(pytester, run):
     """The iso9001 marker is declared, so --strict-markers accepts it and --markers lists it."""
     result = run("--strict-markers", "--markers")
-    result.stdout.fnmatch_lines(["@pytest.mark.iso9001(edition=None, as_of=None, file=None): *"])
+    result.stdout.fnmatch_lines(["@pytest.mark.iso9001(edition=None, as_of=None, file=None, timing=None): *"])
 
 
 def test_report_header_names_the_settings(pytester, run):
@@ -349,8 +351,8 @@ def test_bad_setting_is_a_usage_error(pytester, run, args, ini, message):
         ('iso9001(edition="2020")', "@pytest.mark.iso9001: unknown ISO 9001 edition '2020'"),
         ('iso9001(as_of="tomorrow")', "@pytest.mark.iso9001: not a date: 'tomorrow' (write it YYYY-MM-DD)"),
         ("iso9001(as_of=datetime.datetime(2026, 11, 24, 9, 0))", "expected a date, not the date and time"),
-        ('iso9001("2026")', "@pytest.mark.iso9001 takes keywords only (edition=, as_of=, file=), not ('2026',)"),
-        ('iso9001(asof="2026-11-24")', "@pytest.mark.iso9001 has no setting 'asof'; expected edition, as_of or file"),
+        ('iso9001("2026")', "@pytest.mark.iso9001 takes keywords only (edition=, as_of=, file=, timing=), not ('2026',)"),
+        ('iso9001(asof="2026-11-24")', "@pytest.mark.iso9001 has no setting 'asof'; expected edition, as_of, file or timing"),
         ("iso9001(file=42)", "@pytest.mark.iso9001: file must be a path, not 42"),
     ],
     ids=["edition", "date", "datetime", "positional", "unknown-key", "file"],

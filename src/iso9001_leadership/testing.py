@@ -17,10 +17,12 @@ Installed with the package, the module is also a pytest plugin (entry point ``py
 name ``iso9001_leadership``). It adds:
 
 - the marker ``@pytest.mark.iso9001(edition="2026", as_of="2026-11-24", file="org.yaml")`` on a
-  test, class or module;
-- the command-line options ``--iso9001-edition``, ``--iso9001-as-of`` and ``--iso9001-file``,
-  and the same settings in the pytest configuration (``iso9001_edition``, ``iso9001_as_of``,
-  ``iso9001_file``);
+  test, class or module (and ``timing={"overdue_days": 90}`` for the thresholds of the time
+  checks, see :class:`~iso9001_leadership.Timing`);
+- the command-line options ``--iso9001-edition``, ``--iso9001-as-of``, ``--iso9001-file`` and
+  ``--iso9001-timing NAME=VALUE`` (repeatable), and the same settings in the pytest
+  configuration (``iso9001_edition``, ``iso9001_as_of``, ``iso9001_file``, and
+  ``iso9001_timing``, one ``name=value`` per line);
 - the fixtures ``iso9001_edition``, ``iso9001_as_of`` and ``iso9001_organization``.
 
 Inside a test, the helpers take the edition and the date from the test's marker, then the
@@ -62,7 +64,8 @@ import pytest
 from iso9001_leadership._names import did_you_mean
 from iso9001_leadership.assessment import Assessment, assess
 from iso9001_leadership.catalog import DEFAULT_EDITION, EDITIONS
-from iso9001_leadership.exceptions import AssessmentError, CatalogError, LoadError
+from iso9001_leadership.checks import Timing
+from iso9001_leadership.exceptions import AssessmentError, CatalogError, LoadError, UsageError
 from iso9001_leadership.findings import FAIL_ON, Finding, verdict
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.io import load
@@ -80,10 +83,11 @@ __all__ = [
 ]
 
 _MARKER = "iso9001"
-_MARKER_KEYS = ("edition", "as_of", "file")
+_MARKER_KEYS = ("edition", "as_of", "file", "timing")
 _MARKER_HELP = (
-    "iso9001(edition=None, as_of=None, file=None): the ISO 9001 edition, the assessment date "
-    "(YYYY-MM-DD) and the organization file that iso9001-leadership's helpers and fixtures use in this test"
+    "iso9001(edition=None, as_of=None, file=None, timing=None): the ISO 9001 edition, the assessment date "
+    "(YYYY-MM-DD), the organization file and the thresholds of the time checks (a Timing, or a mapping of "
+    "its fields) that iso9001-leadership's helpers and fixtures use in this test"
 )
 
 #: The test being run, so the helpers can read its marker and the session's options.
@@ -99,6 +103,7 @@ class _Options:
     edition: str | None = None
     as_of: dt.date | None = None
     file: Path | None = None
+    timing: Timing | None = None
 
 
 @attrs.frozen
@@ -108,6 +113,7 @@ class _Settings:
     edition: str
     as_of: dt.date | None
     file: Path | None
+    timing: Timing | None = None
 
 
 _OPTIONS_KEY = pytest.StashKey[_Options]()
@@ -137,6 +143,30 @@ def _date(value: object, where: str) -> dt.date:
             pass
     msg = f"{where}: not a date: {value!r} (write it YYYY-MM-DD)"
     raise ValueError(msg)
+
+
+def _timing(value: object, where: str) -> Timing:
+    """A :class:`Timing` from one, a mapping of its fields, or ``name=value`` lines."""
+    if isinstance(value, Timing):
+        return value
+    if isinstance(value, Mapping):
+        settings = [f"{name}={given}" for name, given in value.items()]
+    elif isinstance(value, str):
+        settings = [value]
+    elif isinstance(value, Iterable):
+        settings = [str(v) for v in value]
+    else:
+        msg = f"{where}: expected a Timing, a mapping of its fields or name=value settings, not {value!r}"
+        raise ValueError(msg)
+    timing = Timing()
+    try:
+        for setting in settings:
+            if setting.strip():
+                timing = timing.with_setting(setting)
+    except UsageError as exc:
+        msg = f"{where}: {exc}"
+        raise ValueError(msg) from None
+    return timing
 
 
 def _no_date_message(helper: str) -> str:
@@ -172,11 +202,13 @@ def _settings(item: pytest.Item) -> _Settings:
     for marker in item.iter_markers(_MARKER):  # the closest marker first
         where = f"@pytest.mark.{_MARKER}"
         if marker.args:
-            pytest.fail(f"{where} takes keywords only (edition=, as_of=, file=), not {marker.args!r}", pytrace=False)
+            pytest.fail(
+                f"{where} takes keywords only (edition=, as_of=, file=, timing=), not {marker.args!r}", pytrace=False
+            )
         for key, value in marker.kwargs.items():
             if key not in _MARKER_KEYS:
                 pytest.fail(
-                    f"{where} has no setting {key!r}; expected edition, as_of or file"
+                    f"{where} has no setting {key!r}; expected edition, as_of, file or timing"
                     + did_you_mean(key, _MARKER_KEYS, parenthesized=True),
                     pytrace=False,
                 )
@@ -186,6 +218,7 @@ def _settings(item: pytest.Item) -> _Settings:
     try:
         edition = _edition(marked["edition"], f"@pytest.mark.{_MARKER}") if "edition" in marked else options.edition
         as_of = _date(marked["as_of"], f"@pytest.mark.{_MARKER}") if "as_of" in marked else options.as_of
+        timing = _timing(marked["timing"], f"@pytest.mark.{_MARKER}") if "timing" in marked else options.timing
     except ValueError as exc:
         problem = str(exc)
     if problem is not None:
@@ -195,7 +228,7 @@ def _settings(item: pytest.Item) -> _Settings:
         if not isinstance(marked["file"], str | os.PathLike):
             pytest.fail(f"@pytest.mark.{_MARKER}: file must be a path, not {marked['file']!r}", pytrace=False)
         file = item.config.rootpath / Path(marked["file"])
-    return _Settings(edition=edition or DEFAULT_EDITION, as_of=as_of, file=file)
+    return _Settings(edition=edition or DEFAULT_EDITION, as_of=as_of, file=file, timing=timing)
 
 
 def _resolve(edition: str | None, as_of: dt.date | None, helper: str) -> tuple[str, dt.date | None]:
@@ -257,6 +290,7 @@ def assert_conforms(
     fail_on: str = "minor",
     edition: str | None = None,
     as_of: dt.date | None = None,
+    timing: Timing | None = None,
 ) -> Assessment:
     """Assess ``org`` and fail if anything at or above ``fail_on`` is found.
 
@@ -275,6 +309,9 @@ def assert_conforms(
     as_of
         The date to judge dates on. In a pytest test, by default the one set by the marker or
         the options; it must be given somewhere.
+    timing
+        The thresholds of the time checks (:class:`~iso9001_leadership.Timing`). In a pytest
+        test, by default those set by the marker or the options; else the defaults.
 
     Returns
     -------
@@ -325,7 +362,10 @@ def assert_conforms(
         message = _no_date_message("assert_conforms()")
         _stop(message, ValueError(message))
     try:
-        assessment = assess(org, edition=edition, as_of=day)
+        if timing is None:
+            item = _CURRENT_ITEM.get()
+            timing = _settings(item).timing if item is not None else None
+        assessment = assess(org, edition=edition, as_of=day, timing=timing)
     except (AssessmentError, CatalogError) as exc:
         error: Exception = exc
     else:
@@ -482,6 +522,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "iso9001_file", "organization file for the iso9001_organization fixture (from the rootdir)", default=""
     )
+    group.addoption(
+        "--iso9001-timing",
+        dest="iso9001_timing",
+        action="append",
+        default=None,
+        metavar="NAME=VALUE",
+        help="a threshold of the time checks, such as overdue_days=90 (repeatable; see iso9001_leadership.Timing)",
+    )
+    parser.addini(
+        "iso9001_timing",
+        "thresholds of the time checks for assert_conforms, one name=value per line (see iso9001_leadership.Timing)",
+        type="linelist",
+        default=[],
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -509,6 +563,11 @@ def pytest_configure(config: pytest.Config) -> None:
             else:
                 base = config.invocation_params.dir if where == option else config.rootpath
                 values[key] = base / Path(given)
+        given_timing = config.getoption("iso9001_timing")
+        if given_timing:
+            values["timing"] = _timing(given_timing, "--iso9001-timing")
+        elif lines := [str(line).strip().strip("\"'") for line in config.getini("iso9001_timing")]:
+            values["timing"] = _timing(lines, "iso9001_timing in the pytest configuration")
     except ValueError as exc:
         raise pytest.UsageError(str(exc)) from None
     config.stash[_OPTIONS_KEY] = _Options(**values)

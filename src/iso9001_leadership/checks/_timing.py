@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -29,10 +30,11 @@ def duration(days: int) -> str:
     years = round(days / 365.25)
     return f"{years} years"
 
+
 _YEAR = Period(12, PeriodUnit.MONTH)
 
 
-def _not_negative(_: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _not_negative(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 100_000:
         msg = f"Timing.{attribute.name} must be a number from 0 to 99999, not {value!r}"
         raise UsageError(msg)
@@ -160,9 +162,11 @@ class Timing:
         name, sep, text = setting.partition("=")
         name, text = name.strip(), text.strip()
         if not sep or name not in self.names():
-            msg = f"unknown timing setting {setting!r}; expected name=value with a name among: {', '.join(self.names())}"
+            msg = (
+                f"unknown timing setting {setting!r}; expected name=value with a name among: {', '.join(self.names())}"
+            )
             raise UsageError(msg)
-        value: object
+        value: Any
         try:
             if name.endswith("_every"):
                 value = Period.parse(text)
@@ -171,6 +175,11 @@ class Timing:
             else:
                 value = int(text)
         except ValueError as exc:
-            msg = f"timing setting {name}: {exc}" if name.endswith("_every") else f"timing setting {name}: {text!r} is not a number"
+            msg = (
+                f"timing setting {name}: {exc}"
+                if name.endswith("_every")
+                else f"timing setting {name}: {text!r} is not a number"
+            )
             raise UsageError(msg) from None
-        return attrs.evolve(self, **{name: value})
+        changes: dict[str, Any] = {name: value}
+        return attrs.evolve(self, **changes)

@@ -8,6 +8,7 @@ out (9.3.3).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
@@ -22,6 +23,7 @@ from iso9001_leadership.model import (
     ActionStatus,
     EffectivenessResult,
     EntityKind,
+    ManagementReview,
     Organization,
     ReviewOutputKind,
 )
@@ -63,7 +65,9 @@ def served_by(org: Organization) -> dict[str, Served]:
     return served
 
 
-def actions_serving(org: Organization, kinds: frozenset[EntityKind], output: ReviewOutputKind | None = None) -> list[Action]:
+def actions_serving(
+    org: Organization, kinds: frozenset[EntityKind], output: ReviewOutputKind | None = None
+) -> list[Action]:
     """The actions judged under elements of ``kinds`` (and, for reviews, decisions of kind ``output``)."""
     served = served_by(org)
     return [
@@ -73,14 +77,13 @@ def actions_serving(org: Organization, kinds: frozenset[EntityKind], output: Rev
     ]
 
 
-def _later_review(org: Organization, review_id: str, as_of: dt.date) -> dt.date | None:
-    """The date of the first review held after review ``review_id`` and on or before ``as_of``."""
-    held = org.get(review_id).held_on  # type: ignore[union-attr]
-    later = [r.held_on for r in org.reviews if held < r.held_on <= as_of]
-    return min(later) if later else None
+def _later_review(held: Sequence[dt.date], after: dt.date, as_of: dt.date) -> dt.date | None:
+    """The first review date in ``held`` (sorted) after ``after`` and on or before ``as_of``."""
+    index = bisect.bisect_right(held, after)
+    return held[index] if index < len(held) and held[index] <= as_of else None
 
 
-def _lateness(action: Action, served: Served, ctx: CheckContext) -> tuple[bool, str] | None:
+def _lateness(action: Action, served: Served, ctx: CheckContext, held: Sequence[dt.date]) -> tuple[bool, str] | None:
     """Whether the action is overdue (else only late), and why; ``None`` when it is on time.
 
     Open past its due date by more than ``late_days`` is late, by more than ``overdue_days``
@@ -98,7 +101,8 @@ def _lateness(action: Action, served: Served, ctx: CheckContext) -> tuple[bool, 
         )
         return timing.overdue(action.due, as_of=ctx.as_of), reason
     if served.kind is EntityKind.REVIEW and action.status is ActionStatus.PLANNED:
-        later = _later_review(ctx.organization, served.id, ctx.as_of)
+        review = ctx.organization.get(served.id, ManagementReview)
+        later = _later_review(held, review.held_on, ctx.as_of)
         if later is not None and (action.due is None or action.due < ctx.as_of):
             return True, (
                 f"Action {quote(action.id)} decided at {served.label()} was not started by the next review "
@@ -140,9 +144,14 @@ def _split(
 def late_actions(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
     """A finding for the actions open past their due date (or review decisions never started)."""
     served = served_by(ctx.organization)
-    faults = [(a.id, *found) for a in actions if (found := _lateness(a, served[a.id], ctx)) is not None]
+    held = sorted(r.held_on for r in ctx.organization.reviews)
+    faults = [(a.id, *found) for a in actions if (found := _lateness(a, served[a.id], ctx, held)) is not None]
     yield from _split(
-        ctx, "action", faults, len(actions), "Carry the action out, or re-plan it with a new date and say why it slipped"
+        ctx,
+        "action",
+        faults,
+        len(actions),
+        "Carry the action out, or re-plan it with a new date and say why it slipped",
     )
 
 
@@ -162,8 +171,10 @@ def late_evaluations(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[F
                 (
                     action.id,
                     ctx.timing.overdue(eff.evaluate_by, as_of=ctx.as_of),
-                    f"The effectiveness of action {quote(action.id)} on {served[action.id].label()} was to be "
-                    f"evaluated by {eff.evaluate_by.isoformat()} ({ago} ago) and has not been",
+                    (
+                        f"The effectiveness of action {quote(action.id)} on {served[action.id].label()} was to be "
+                        f"evaluated by {eff.evaluate_by.isoformat()} ({ago} ago) and has not been"
+                    ),
                 )
             )
     yield from _split(
@@ -180,10 +191,21 @@ def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Fi
     org = ctx.organization
     served = served_by(org)
     followers = {earlier for a in org.actions for earlier in a.follows_up}
-    siblings: dict[Served, list[Action]] = {}
+    # Per risk, objective or decision: two of its open actions, and its two latest completions
+    # (two, so that an action is never its own follow-up), in one pass.
+    open_on: dict[Served, list[str]] = {}
+    done_on: dict[Served, list[tuple[dt.date, str]]] = {}
     for action in org.actions:
-        if action.id in served:
-            siblings.setdefault(served[action.id], []).append(action)
+        parent = served.get(action.id)
+        if parent is None:
+            continue
+        if action.status in _OPEN and len(opened := open_on.setdefault(parent, [])) < 2:
+            opened.append(action.id)
+        if action.completed_on is not None:
+            done = done_on.setdefault(parent, [])
+            done.append((action.completed_on, action.id))
+            done.sort(reverse=True)
+            del done[2:]
     faults: list[tuple[str, str]] = []
     for action in actions:
         eff = action.effectiveness
@@ -192,21 +214,20 @@ def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Fi
         found_on = eff.evaluated_on
         if found_on is not None and (ctx.as_of - found_on).days <= ctx.timing.follow_up_days:
             continue  # still within the time allowed to decide what to do
-        if any(
-            other.id != action.id
-            and (
-                other.status in _OPEN
-                or (found_on is not None and other.completed_on is not None and other.completed_on >= found_on)
-            )
-            for other in siblings.get(served[action.id], ())
+        parent = served[action.id]
+        if any(other != action.id for other in open_on.get(parent, ())) or (
+            found_on is not None
+            and any(other != action.id and day >= found_on for day, other in done_on.get(parent, ()))
         ):
-            continue  # another action on the same risk, objective or decision is under way since
+            continue  # another action on the same risk, objective or decision is under way, or done since
         when = f" on {found_on.isoformat()}" if found_on is not None else ""
         faults.append(
             (
                 action.id,
-                f"Action {quote(action.id)} on {served[action.id].label()} was found not effective{when}, "
-                "and no action follows it up",
+                (
+                    f"Action {quote(action.id)} on {served[action.id].label()} was found not effective{when}, "
+                    "and no action follows it up"
+                ),
             )
         )
     yield from _report(

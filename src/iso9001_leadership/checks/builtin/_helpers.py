@@ -227,7 +227,10 @@ def review_interval(ctx: CheckContext) -> tuple[Period, str]:
     programme = ctx.organization.review_programme
     if programme is not None:
         return programme.every, f"the programme plans one every {programme.every}"
-    return ctx.timing.review_every, f"no programme is recorded, and at least one every {ctx.timing.review_every} is expected"
+    return (
+        ctx.timing.review_every,
+        f"no programme is recorded, and at least one every {ctx.timing.review_every} is expected",
+    )
 
 
 def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
@@ -247,7 +250,10 @@ def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
             and (ctx.as_of - since).days > ctx.timing.resource_pending_days
         ):
             late.append(
-                (resource.id, f"Resource {quote(resource.id)} has been planned since {since.isoformat()}{ago} and is still not provided")
+                (
+                    resource.id,
+                    f"Resource {quote(resource.id)} has been planned since {since.isoformat()}{ago} and is still not provided",
+                )
             )
     for rule, faults, fix in (
         ("resource_lacking", lacking, "Provide it, or plan it with an owner and a date"),

@@ -8,8 +8,8 @@ from typing import Any
 from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
-from iso9001_leadership.findings import Finding
 from iso9001_leadership.checks._timing import duration
+from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     Action,
     ActionStatus,
@@ -61,7 +61,9 @@ def _updated(objective: Any, ctx: CheckContext) -> str | None:
     org = ctx.organization
     for action_id in objective.actions:
         action = org.get(action_id, Action)
-        if action.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS) and (action.due is None or action.due > due):
+        if action.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS) and (
+            action.due is None or action.due > due
+        ):
             return None
         if action.completed_on is not None and action.completed_on > due:
             return None

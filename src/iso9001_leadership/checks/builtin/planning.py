@@ -79,7 +79,8 @@ def _context_feeds_planning(ctx: CheckContext) -> Iterator[Finding]:
     if not org.risks and not org.opportunities:
         return  # no risks at all is one major finding of its own (no_risks)
     relevant = [i for i in org.context_issues if i.relevant]
-    sourced = {s for e in (*org.risks, *org.opportunities) for s in e.sources}
+    elements: list[Risk | Opportunity] = [*org.risks, *org.opportunities]
+    sourced = {s for e in elements for s in e.sources}
     faults = [
         (i.id, f"Relevant context issue {quote(i.id)} ({i.title}) leads to no risk or opportunity")
         for i in relevant

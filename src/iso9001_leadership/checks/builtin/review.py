@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
-from iso9001_leadership.findings import Finding
 from iso9001_leadership.checks._timing import duration
+from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     EntityKind,
     ManagementReview,

@@ -62,9 +62,9 @@ def _duties(org: Organization) -> dict[str, tuple[list[str], list[str]]]:
     items: dict[str, set[str]] = {}
     needed = {a for r in org.responsibilities for a in r.authorities_needed}
     for responsibility in org.responsibilities:
-        for role in dict.fromkeys((*responsibility.accountable, *responsibility.responsible)):
-            raci.setdefault(role, []).append(responsibility.id)
-            items.setdefault(role, set()).update(
+        for role_id in dict.fromkeys((*responsibility.accountable, *responsibility.responsible)):
+            raci.setdefault(role_id, []).append(responsibility.id)
+            items.setdefault(role_id, set()).update(
                 f"5.3 {item}" for item in "abcde" if serves(responsibility.clauses, "5.3", item)
             )
     owned: dict[str, int] = {}
@@ -89,20 +89,29 @@ def _duties(org: Organization) -> dict[str, tuple[list[str], list[str]]]:
     return duties
 
 
-def _vacant_since(org: Organization, role: str, as_of: dt.date) -> dt.date | None:
-    """When ``role`` became vacant: as the file says, else when its last holder gave it up or left."""
-    stated = org.get(role, Role).vacant_since
-    if stated is not None:
-        return stated if stated <= as_of else None
-    ends: list[dt.date] = []
+def _ends(org: Organization, as_of: dt.date) -> dict[str, dt.date]:
+    """For each role, the last day on or before ``as_of`` someone gave it up or left holding it."""
+    ends: dict[str, dt.date] = {}
+
+    def note(role: str, day: dt.date | None) -> None:
+        if day is not None and day <= as_of and (role not in ends or ends[role] < day):
+            ends[role] = day
+
     for person in org.people:
+        dated = {h.role for h in person.holdings}
         for holding in person.holdings:
-            if holding.role == role and holding.until is not None:
-                ends.append(holding.until)
-        if role in person.roles and person.left is not None and not any(h.role == role for h in person.holdings):
-            ends.append(person.left)
-    ended = [d for d in ends if d <= as_of]
-    return max(ended) if ended else None
+            note(holding.role, holding.until if holding.until is not None else person.left)
+        for role in person.roles:
+            if role not in dated:
+                note(role, person.left)
+    return ends
+
+
+def _vacant_since(role: Role, ends: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
+    """When ``role`` became vacant: as the file says, else when its last holder gave it up or left."""
+    if role.vacant_since is not None:
+        return role.vacant_since if role.vacant_since <= as_of else None
+    return ends.get(role.id)
 
 
 def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
@@ -116,23 +125,30 @@ def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
     uncovered: list[tuple[str, str]] = []
     covered: list[tuple[str, str]] = []
     major = False
+    ends = _ends(org, ctx.as_of)
     for role, (said, items) in _duties(org).items():
         if ctx.holders(role):
             continue
-        since = _vacant_since(org, role, ctx.as_of)
+        since = _vacant_since(org.get(role, Role), ends, ctx.as_of)
         if since is None and role in structural and role not in ever_held:
             continue  # never staffed and owning a process: the staffing gap reports it
         days = None if since is None else (ctx.as_of - since).days
         if days is not None and days <= timing.vacancy_days:
             continue  # a handover, not yet a gap
         duties = ", ".join(said) + (f" ({', '.join(items)})" if items else "")
-        when = "has nobody in it" if since is None else f"has been vacant since {since.isoformat()} ({duration(days or 0)})"
+        when = (
+            "has nobody in it"
+            if since is None
+            else f"has been vacant since {since.isoformat()} ({duration(days or 0)})"
+        )
         deputies = ctx.deputies(role)
         if deputies:
             stand_in = join_ids(sorted(deputies))
             covered.append((role, f"Role {quote(role)} {when}; {stand_in} deputises for its duties: {duties}"))
         else:
-            uncovered.append((role, f"Role {quote(role)} {when} and nobody deputises, so nobody carries its duties: {duties}"))
+            uncovered.append(
+                (role, f"Role {quote(role)} {when} and nobody deputises, so nobody carries its duties: {duties}")
+            )
             major = major or (bool(items) and (days is None or days > timing.vacancy_major_days))
     if uncovered:
         yield ctx.nonconformity(

@@ -91,8 +91,10 @@ def _communications_on_time(ctx: CheckContext) -> Iterator[Finding]:
         faults.append(
             (
                 communication.id,
-                f"Communication {quote(communication.id)} is planned every {period} but last took place on "
-                f"{last.isoformat()} ({ago} ago)",
+                (
+                    f"Communication {quote(communication.id)} is planned every {period} but last took place on "
+                    f"{last.isoformat()} ({ago} ago)"
+                ),
             )
         )
     if faults:
