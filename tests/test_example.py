@@ -393,8 +393,10 @@ PLANTED: tuple[Planted, ...] = (
     Planted(
         13,
         ("ehs-manager", "p-ole-thygesen"),
-        lambda o: o.get("p-ole-thygesen", Person).left == dt.date(2026, 8, 14)
-        and not any("ehs-manager" in p.roles_on(AS_OF) for p in o.people),
+        lambda o: (
+            o.get("p-ole-thygesen", Person).left == dt.date(2026, 8, 14)
+            and not any("ehs-manager" in p.roles_on(AS_OF) for p in o.people)
+        ),
         ("vacant", "ehs-manager"),
         lambda o: o.with_elements(
             Person(id="p-lene-vad", name="Lene Vad", roles=("ehs-manager",), joined=dt.date(2026, 11, 2))
