@@ -90,7 +90,12 @@ def _policy_reviewed(ctx: CheckContext) -> Iterator[Finding]:
     dates = [d for d in (policy.reviewed_on, policy.approved_on) if d is not None and d <= ctx.as_of]
     last = max(dates) if dates else None
     if last is None:
-        reason = "The quality policy is to be reviewed at management review, but no review or approval date is recorded"
+        if not any(r.held_on <= ctx.as_of for r in org.reviews):
+            return  # no management review held yet, so none has reviewed the policy yet either
+        reason = (
+            "The quality policy is to be reviewed at management review, and reviews have been held, but no review "
+            "or approval date of the policy is recorded"
+        )
     elif ctx.as_of > ctx.timing.next_due(last, programme.every):
         ago = duration((ctx.as_of - last).days)
         reason = (
