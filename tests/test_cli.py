@@ -232,16 +232,17 @@ def test_check_needs_as_of_in_ci(monkeypatch: pytest.MonkeyPatch, clean_file: Pa
 
 
 def test_timing_changes_the_verdict(tmp_path: Path) -> None:
-    """--timing sets a threshold: the example's June review is on time for a yearly plan, late for a monthly one."""
+    """--timing sets a threshold: objectives with no plan of their own, last measured in October, are on time when
+    measured yearly, late when measured weekly."""
     text = EXAMPLE.read_text(encoding="utf-8")
     path = tmp_path / "org.yaml"
     path.write_text(text, encoding="utf-8")
     base = ("check", str(path), "--as-of", "2026-11-24", "--format", "json", "--fail-on", "never")
     _, default, _ = run(*base)
-    _, strict, _ = run(*base, "--timing", "review_every=1 month", "--timing", "max_grace_days=3")
+    _, strict, _ = run(*base, "--timing", "measure_every=1 week", "--timing", "max_grace_days=3")
     rules = lambda report: {f["rule"] for f in json.loads(report)["findings"]}  # noqa: E731
-    assert "management_review_overdue" not in rules(default)
-    assert "management_review_overdue" in rules(strict)
+    assert "objective_not_monitored" not in rules(default)
+    assert "objective_not_monitored" in rules(strict)
 
 
 @pytest.mark.parametrize("setting", ["overdue=3", "late_days=soon", "review_every=often"])
