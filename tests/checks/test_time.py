@@ -928,3 +928,15 @@ def test_communication_period_property() -> None:
     assert comm.period == Period.parse("1 month")
     assert attrs.evolve(comm, every=Period.parse("P1Y")).period == Period.parse("1 year")
     assert attrs.evolve(comm, frequency="when the policy changes").period is None
+
+
+@pytest.mark.parametrize(
+    ("valid_until", "status"),
+    [(None, Status.CONFORMS), (AS_OF, Status.CONFORMS), (AS_OF - dt.timedelta(days=1), Status.NEEDS_EVIDENCE)],
+)
+def test_evidence_past_its_validity_settles_nothing(valid_until: dt.date | None, status: Status) -> None:
+    """The customer file (2026 survey) settles 5.1.2 c until the day it expires; after it, 5.1.2 c needs evidence."""
+    org = change(complete(), "ev-customer-file", valid_until=valid_until)
+    result = assess(org, as_of=AS_OF).result("customer-focus.satisfaction")
+    assert result.status is status
+    assert ("expired on" in result.note) is (status is Status.NEEDS_EVIDENCE)
