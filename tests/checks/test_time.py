@@ -940,3 +940,13 @@ def test_evidence_past_its_validity_settles_nothing(valid_until: dt.date | None,
     result = assess(org, as_of=AS_OF).result("customer-focus.satisfaction")
     assert result.status is status
     assert ("expired on" in result.note) is (status is Status.NEEDS_EVIDENCE)
+
+
+def test_a_missed_objective_is_written_once() -> None:
+    """Long past due, missed and without actions: 6.2.1 g says so; 5.1.1 g does not repeat it."""
+    org = change(objective_missed(D(2026, 6, 30))(), "obj-otd", actions=())
+    result = assess(org, as_of=AS_OF)
+    assert [f.rule for f in result.result("objectives.updated").findings if f.status is NC] == [
+        "objective_missed_not_updated"
+    ]
+    assert [f.rule for f in result.result("leadership.intended-results").findings if f.status is OBS] == []

@@ -109,6 +109,8 @@ def _intended_results(ctx: CheckContext) -> Iterator[Finding]:
     idle: list[str] = []
     heading: list[tuple[str, str]] = []
     for objective in org.objectives:
+        if objective.due is not None and ctx.timing.overdue(objective.due, as_of=ctx.as_of):
+            continue  # long past due: whether it was missed and left as it was is 6.2.1 g's to say
         if objective.on_target() is False and not objective.actions:
             idle.append(objective.id)
         elif (why := _trend(objective, ctx.as_of)) is not None:
