@@ -378,7 +378,7 @@ PLANTED: tuple[Planted, ...] = (
     ),
     Planted(
         11,
-        ("act-mfa", "risk-cyber"),
+        ("act-mfa",),
         lambda o: (a := o.get("act-mfa", Action)).due is not None and a.due < AS_OF and a.status.value == "in_progress",
         ("action-overdue", "act-mfa"),
         lambda o: _evolve(o, "act-mfa", due=dt.date(2027, 1, 29)),
@@ -392,7 +392,7 @@ PLANTED: tuple[Planted, ...] = (
     ),
     Planted(
         13,
-        ("ehs-manager", "p-ole-thygesen"),
+        ("ehs-manager",),
         lambda o: (
             o.get("p-ole-thygesen", Person).left == dt.date(2026, 8, 14)
             and not any("ehs-manager" in p.roles_on(AS_OF) for p in o.people)

@@ -5,18 +5,33 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from iso9001_leadership import dumps, loads
 from iso9001_leadership.graph import OrgGraph
+from iso9001_leadership.model import Period, PeriodUnit
 from iso9001_leadership.queries import GapKind, find_gaps
 from iso9001_leadership.strategies import (
     EXCLUSIVE_GAPS,
     IMPOSSIBLE_GAPS,
     gap_free_organizations,
+    organizations,
     organizations_with_gaps,
     organizations_without_gaps,
+    periods,
+)
+from iso9001_leadership.strategies._entities import (
+    Ids,
+    actions,
+    communications,
+    context_issues,
+    objectives,
+    people,
+    policy,
+    resources,
+    review_programme,
+    roles,
 )
 from iso9001_leadership.testing import assert_no_gaps
 
@@ -150,3 +165,105 @@ def test_the_exclusive_pairs_really_exclude_each_other(org):
     found = _kinds(org)
     assert {GapKind.NO_TOP_MANAGEMENT, GapKind.NO_POLICY} <= found
     assert not found & {second for _, second in EXCLUSIVE_GAPS}
+
+
+#: A few ids of every kind the new fields live on, so that one draw of a kind holds several elements.
+IDS = Ids(
+    roles=("ceo", "qm", "ops"),
+    people=("ana", "ben", "cy"),
+    objectives=("on-time", "defects"),
+    issues=("market", "staff", "climate"),
+    actions=("a1", "a2", "a3"),
+    communications=("newsletter", "briefing"),
+    resources=("budget", "headcount"),
+    policy="policy",
+)
+
+#: Searches for an example stop at the first found (shrinking organizations takes minutes), and
+#: are derandomized, so a search that succeeds once always does.
+SEARCH = settings(max_examples=200, database=None, phases=[Phase.generate], deadline=None, derandomize=True)
+
+
+@given(periods())
+def test_periods_are_small_and_survive_their_text(period):
+    """periods() draws valid periods of a few units, which read back from their text unchanged."""
+    assert 1 <= period.count <= 24
+    assert Period.parse(str(period)) == period
+
+
+@pytest.mark.parametrize("unit", list(PeriodUnit), ids=[unit.value for unit in PeriodUnit])
+def test_periods_draw_every_unit(unit):
+    """Every unit is drawn, with counts above one too."""
+    find(periods(), lambda period: period.unit is unit and period.count > 1, settings=SEARCH)
+
+
+#: (what, strategy, a condition only a draw with the new field set meets).
+DRAWN_SET = [
+    ("vacant_since", roles(IDS), lambda drawn: any(role.vacant_since for role in drawn)),
+    (
+        "joined_and_left",
+        people(IDS),
+        lambda drawn: any(p.joined is not None and p.left is not None and p.joined < p.left for p in drawn),
+    ),
+    (
+        "dated_holdings",
+        people(IDS),
+        lambda drawn: any(
+            h.since is not None and h.until is not None and h.since < h.until for p in drawn for h in p.holdings
+        ),
+    ),
+    (
+        "holding_also_in_roles",
+        people(IDS),
+        lambda drawn: any(set(p.roles) & {h.role for h in p.holdings} for p in drawn),
+    ),
+    ("reviewed_on", policy(IDS), lambda drawn: drawn is not None and drawn.reviewed_on is not None),
+    ("measured_every", objectives(IDS), lambda drawn: any(o.measured_every for o in drawn)),
+    ("revised_on", objectives(IDS), lambda drawn: any(o.revised_on for o in drawn)),
+    ("no_risk_reason", context_issues(IDS), lambda drawn: any(i.no_risk_reason.strip() for i in drawn)),
+    ("follows_up", actions(IDS), lambda drawn: any(len(a.follows_up) == 2 for a in drawn)),
+    ("every", communications(IDS), lambda drawn: any(c.every for c in drawn)),
+    ("status_since", resources(IDS), lambda drawn: any(r.status_since for r in drawn)),
+    ("review_programme", review_programme(), lambda drawn: drawn is not None and drawn.reviews_policy),
+]
+
+
+@pytest.mark.parametrize(("strategy", "condition"), [c[1:] for c in DRAWN_SET], ids=[c[0] for c in DRAWN_SET])
+def test_optional_fields_are_drawn_set(strategy, condition):
+    """Each optional field is set in some draws (it is left at its default in the simplest)."""
+    find(strategy, condition, settings=SEARCH)
+
+
+def test_organizations_draw_a_review_programme():
+    """organizations() draws a review programme in some organizations."""
+    find(organizations(max_size=1), lambda org: org.review_programme is not None, settings=SEARCH)
+
+
+@given(actions(IDS))
+def test_actions_follow_up_other_actions_only(drawn):
+    """An action follows up other actions, never itself, each once."""
+    for action in drawn:
+        assert action.id not in action.follows_up
+        assert len(set(action.follows_up)) == len(action.follows_up)
+        assert set(action.follows_up) <= set(IDS.actions)
+
+
+@given(people(IDS))
+def test_people_hold_each_role_once_over_ordered_dates(drawn):
+    """A person's holdings name existing roles, each once, given up no earlier than taken up; they leave after joining."""
+    for person in drawn:
+        held = [h.role for h in person.holdings]
+        assert len(set(held)) == len(held)
+        assert set(held) <= set(IDS.roles)
+        assert all(h.since is None or h.until is None or h.since <= h.until for h in person.holdings)
+        assert person.joined is None or person.left is None or person.joined <= person.left
+
+
+@settings(max_examples=10)
+@given(organizations())
+def test_generated_follow_ups_never_name_their_own_action(org):
+    """In whole organizations too, follow-ups name other actions of the organization."""
+    ids = {action.id for action in org.actions}
+    for action in org.actions:
+        assert action.id not in action.follows_up
+        assert set(action.follows_up) <= ids - {action.id}

@@ -351,8 +351,14 @@ def test_bad_setting_is_a_usage_error(pytester, run, args, ini, message):
         ('iso9001(edition="2020")', "@pytest.mark.iso9001: unknown ISO 9001 edition '2020'"),
         ('iso9001(as_of="tomorrow")', "@pytest.mark.iso9001: not a date: 'tomorrow' (write it YYYY-MM-DD)"),
         ("iso9001(as_of=datetime.datetime(2026, 11, 24, 9, 0))", "expected a date, not the date and time"),
-        ('iso9001("2026")', "@pytest.mark.iso9001 takes keywords only (edition=, as_of=, file=, timing=), not ('2026',)"),
-        ('iso9001(asof="2026-11-24")', "@pytest.mark.iso9001 has no setting 'asof'; expected edition, as_of, file or timing"),
+        (
+            'iso9001("2026")',
+            "@pytest.mark.iso9001 takes keywords only (edition=, as_of=, file=, timing=), not ('2026',)",
+        ),
+        (
+            'iso9001(asof="2026-11-24")',
+            "@pytest.mark.iso9001 has no setting 'asof'; expected edition, as_of, file or timing",
+        ),
         ("iso9001(file=42)", "@pytest.mark.iso9001: file must be a path, not 42"),
     ],
     ids=["edition", "date", "datetime", "positional", "unknown-key", "file"],

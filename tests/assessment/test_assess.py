@@ -658,6 +658,14 @@ PLANTED = (
     ),
     Planted(9, _both("audit.impartiality"), "self_audit", ("maintenance-manager", "proc-maintenance")),
     Planted(10, _both("review-inputs.performance"), "review_input_missing", ("mr-2025-12", "mr-2026-06")),
+    Planted(
+        11,
+        {"2015": "planning.actions-integrated", "2026": "planning.risk-actions"},
+        "action_overdue",
+        ("act-mfa",),
+    ),
+    Planted(12, _both("communication.when"), "communication_overdue", ("comm-qms-importance",)),
+    Planted(13, _both("roles.assigned"), "role_vacant", ("ehs-manager",)),
 )
 
 

@@ -950,3 +950,13 @@ def test_a_missed_objective_is_written_once() -> None:
         "objective_missed_not_updated"
     ]
     assert [f.rule for f in result.result("leadership.intended-results").findings if f.status is OBS] == []
+
+
+@pytest.mark.parametrize(("until", "found"), [(None, True), (D(2026, 12, 31), True), (D(2025, 12, 31), False)])
+def test_auditing_work_one_no_longer_answers_for_is_impartial(until: dt.date | None, found: bool) -> None:
+    """Ben audits assembly as quality manager; while he also runs operations he audits his own work (9.2.2 c)."""
+    org = change(complete(), "ben", holdings=(Holding("ops", since=D(2024, 1, 1), until=until),))
+    findings = assess(org, as_of=AS_OF).result("audit.impartiality").findings
+    assert [f.subjects for f in findings if f.rule == "self_audit"] == (
+        [("ben", "proc-make", "qm", "ops")] if found else []
+    )

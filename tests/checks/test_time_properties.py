@@ -110,6 +110,9 @@ def test_a_role_someone_holds_is_never_vacant(org: Organization, offset: int) ->
     as_of = dt.date(2026, 6, 1) + dt.timedelta(days=offset)
     held = {role for person in org.people for role in person.roles_on(as_of)}
     vacant = {
-        s for f in assess(org.evolve(exclusions=()), as_of=as_of).findings if f.rule == "role_vacant" for s in f.subjects
+        s
+        for f in assess(org.evolve(exclusions=()), as_of=as_of).findings
+        if f.rule == "role_vacant"
+        for s in f.subjects
     }
     assert not vacant & held

@@ -30,6 +30,9 @@ PLANTED_KINDS = {
 #: Planted gaps that are not about the graph's structure, with the reason the queries skip them.
 NOT_GRAPH_GAPS = {
     10: "a management review's inputs (9.3.2) are a property of one record, checked by the assessment",
+    11: "an action past its due date is judged against the assessment's date and thresholds, not the structure",
+    12: "a communication kept to its planned frequency is a matter of dates, judged by the assessment",
+    13: "who holds a role on a date (someone left) is the assessment's to judge; the graph records every holding",
 }
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import attrs
 import pytest
 from tests.queries._helpers import AS_OF, ROLES, found, graph_of
 
-from iso9001_leadership import UnknownIdError
+from iso9001_leadership import Holding, UnknownIdError
 from iso9001_leadership.queries import impact_of_removing, without_elements
 
 IMPACT = (
@@ -57,6 +60,15 @@ def test_without_elements_drops_references_and_nested_elements() -> None:
     assert smaller.get("ben").deputy_of == ()  # type: ignore[union-attr]
     assert without_elements(org, []) is org
     assert "c" not in without_elements(org, ["pol"])
+
+
+def test_without_elements_drops_the_holdings_of_a_removed_role() -> None:
+    """A dated holding cannot outlive its role: it goes with it, and the other holdings stay."""
+    org = graph_of(IMPACT).organization
+    ana = org.get("ana")
+    dated = (Holding("qm", since=dt.date(2024, 1, 1)), Holding("ops", until=dt.date(2025, 1, 1)))
+    org = org.with_elements(attrs.evolve(ana, holdings=dated))
+    assert without_elements(org, ["qm"]).get("ana").holdings == (dated[1],)  # type: ignore[union-attr]
 
 
 def test_impact_of_removing_checks_its_ids() -> None:

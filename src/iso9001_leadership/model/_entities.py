@@ -97,7 +97,7 @@ class Role:
 class Holding:
     """A role someone holds, or held, over a span of time."""
 
-    role: str = ref(K.ROLE, "The role held.", clause="5.3")
+    role: str = ref(K.ROLE, "The role held.", clause="5.3", needed=True)
     since: dt.date | None = value(None, "When the person took the role up.")
     until: dt.date | None = value(None, "When the person gave the role up (none: they still hold it).")
 

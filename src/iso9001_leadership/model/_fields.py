@@ -104,9 +104,13 @@ def many(doc: str, *, clause: str | None = None) -> Any:
     return attrs.field(factory=tuple, converter=to_tuple, metadata=_meta(doc, clause, None))
 
 
-def ref(kinds: EntityKind | tuple[EntityKind, ...], doc: str, *, clause: str | None = None) -> Any:
-    """An optional reference to one element of the given kind(s), by id."""
+def ref(
+    kinds: EntityKind | tuple[EntityKind, ...], doc: str, *, clause: str | None = None, needed: bool = False
+) -> Any:
+    """A reference to one element of the given kind(s), by id: optional, or ``needed`` (no default)."""
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    if needed:
+        return attrs.field(metadata=_meta(doc, clause, kinds))
     return attrs.field(default=None, metadata=_meta(doc, clause, kinds))
 
 

@@ -20,6 +20,16 @@ __all__ = ["impact_of_removing", "without_elements"]
 T = TypeVar("T")
 
 
+def _orphan(item: object, gone: frozenset[str]) -> bool:
+    """Whether ``item`` (a nested mapping, such as a role holding) needs a reference to something ``gone``."""
+    if not attrs.has(type(item)):
+        return False
+    return any(
+        refs_of(field) is not None and field.default is attrs.NOTHING and getattr(item, field.name) in gone
+        for field in attrs.fields(type(item))  # type: ignore[arg-type]  # item is an attrs instance
+    )
+
+
 def _prune(value: T, gone: frozenset[str]) -> T:
     """``value`` (an attrs instance) with every reference to, and every nested element of, ``gone`` removed."""
     changes: dict[str, Any] = {}
@@ -35,7 +45,7 @@ def _prune(value: T, gone: frozenset[str]) -> T:
             elif current in gone:
                 changes[field.name] = None
         elif isinstance(current, tuple):
-            items = [item for item in current if getattr(item, "id", None) not in gone]
+            items = [item for item in current if getattr(item, "id", None) not in gone and not _orphan(item, gone)]
             pruned = tuple(_prune(item, gone) if attrs.has(type(item)) else item for item in items)
             if len(pruned) != len(current) or any(a is not b for a, b in zip(pruned, current, strict=True)):
                 changes[field.name] = pruned

@@ -37,7 +37,7 @@ from ._gaps import (
     organizations_without_gaps,
 )
 from ._organizations import organizations
-from ._values import CLAUSE_IDS, dates, element_ids, numbers, texts
+from ._values import CLAUSE_IDS, dates, element_ids, numbers, periods, texts
 
 __all__ = [
     "CLAUSE_IDS",
@@ -50,5 +50,6 @@ __all__ = [
     "organizations",
     "organizations_with_gaps",
     "organizations_without_gaps",
+    "periods",
     "texts",
 ]

@@ -4,7 +4,9 @@ The ids come first (an :class:`Ids`, drawn by the organization strategy), so tha
 reference an element makes is drawn from ids that exist and resolve to the right kind of
 element. Each strategy here respects the rules :class:`~iso9001_leadership.Organization`
 checks for its own kind: reporting lines run only to earlier roles, a policy is approved before
-its next review, an action's effectiveness is evaluated no earlier than its completion.
+its next review, an action's effectiveness is evaluated no earlier than its completion, a person
+leaves no earlier than they join and gives a role up no earlier than they take it up, and an
+action follows up other actions only.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from iso9001_leadership.model import (
     Evidence,
     EvidenceKind,
     Exclusion,
+    Holding,
     InterestedParty,
     IssueKind,
     ManagementReview,
@@ -52,13 +55,14 @@ from iso9001_leadership.model import (
     ReviewInput,
     ReviewOutput,
     ReviewOutputKind,
+    ReviewProgramme,
     Risk,
     RiskScale,
     Role,
     TargetDirection,
 )
 
-from ._values import CLAUSE_IDS, dates, numbers, texts
+from ._values import CLAUSE_IDS, dates, numbers, periods, texts
 
 __all__ = [
     "KINDS",
@@ -81,6 +85,7 @@ __all__ = [
     "resources",
     "responsibilities",
     "review_output",
+    "review_programme",
     "reviews",
     "risk_scales",
     "risks",
@@ -120,6 +125,7 @@ _MAYBE_DATE = st.none() | dates()
 _MAYBE_NUMBER = st.none() | numbers()
 _AMOUNT = st.none() | st.floats(min_value=0, max_value=1e9)
 _MEASUREMENTS = st.lists(st.builds(Measurement, dates(), numbers()), max_size=3)
+_MAYBE_PERIOD = st.none() | periods()
 
 
 @attrs.frozen
@@ -189,6 +195,29 @@ def _names(draw: st.DrawFn, max_size: int = 2) -> tuple[str, ...]:
     return tuple(draw(st.lists(_NAME, unique=True, max_size=max_size)))
 
 
+def _span(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
+    """A start and an end, either or both missing; the end is never before the start."""
+    start = draw(_MAYBE_DATE)
+    end = draw(_MAYBE_DATE)
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return start, end
+
+
+def _rarely_text(draw: st.DrawFn) -> str:
+    """Text in about one draw in four, else empty (and empty when shrunk)."""
+    return draw(_NAME) if draw(st.integers(0, 3)) == 3 else ""
+
+
+def _holdings(draw: st.DrawFn, ids: Ids) -> tuple[Holding, ...]:
+    """Dated holdings of up to two roles, each role once; a role may also be listed in ``roles``."""
+    holdings = []
+    for role_id in _subset(draw, ids.roles, 2):
+        since, until = _span(draw)
+        holdings.append(Holding(role=role_id, since=since, until=until))
+    return tuple(holdings)
+
+
 def risk_scales() -> st.SearchStrategy[RiskScale]:
     """Risk scales of 2 to 10 levels of likelihood and of impact."""
     return st.builds(RiskScale, st.integers(2, 10), st.integers(2, 10))
@@ -210,6 +239,7 @@ def roles(draw: st.DrawFn, ids: Ids) -> tuple[Role, ...]:
             top_management=i < tops,
             authorities=_subset(draw, ids.authorities),
             audits=_subset(draw, ids.processes, 2),
+            vacant_since=draw(_MAYBE_DATE),
         )
         for i, role_id in enumerate(ids.roles)
     )
@@ -217,18 +247,21 @@ def roles(draw: st.DrawFn, ids: Ids) -> tuple[Role, ...]:
 
 @st.composite
 def people(draw: st.DrawFn, ids: Ids) -> tuple[Person, ...]:
-    """People holding and deputizing for roles."""
-    return tuple(
-        Person(
+    """People holding and deputizing for roles, some over dated spans, some joining or leaving."""
+    drawn = []
+    for person_id in ids.people:
+        person = Person(
             id=person_id,
             name=draw(_NAME),
             roles=_subset(draw, ids.roles),
             deputy_of=_subset(draw, ids.roles, 2),
             awareness=_members(draw, AwarenessTopic),
             email=draw(st.sampled_from(("", "someone@example.org"))),
+            holdings=_holdings(draw, ids),
         )
-        for person_id in ids.people
-    )
+        joined, left = _span(draw)
+        drawn.append(attrs.evolve(person, joined=joined, left=left))
+    return tuple(drawn)
 
 
 @st.composite
@@ -299,7 +332,7 @@ def commitments(draw: st.DrawFn, ids: Ids) -> tuple[Commitment, ...]:
 
 @st.composite
 def policy(draw: st.DrawFn, ids: Ids) -> QualityPolicy | None:
-    """The quality policy, when the ids have one; approved no later than its next review."""
+    """The quality policy, when the ids have one; approved no later than its next review, maybe reviewed since."""
     if ids.policy is None:
         return None
     approved = draw(_MAYBE_DATE)
@@ -314,6 +347,7 @@ def policy(draw: st.DrawFn, ids: Ids) -> QualityPolicy | None:
         approved_by=_maybe(draw, ids.roles),
         approved_on=approved,
         next_review=review,
+        reviewed_on=draw(_MAYBE_DATE),
         communicated_to=_subset(draw, ids.roles),
         available_to=_subset(draw, ids.parties),
         strategic_direction=draw(_TEXT),
@@ -322,7 +356,7 @@ def policy(draw: st.DrawFn, ids: Ids) -> QualityPolicy | None:
 
 @st.composite
 def objectives(draw: st.DrawFn, ids: Ids) -> tuple[QualityObjective, ...]:
-    """Quality objectives, complete or not, with their measurements."""
+    """Quality objectives, complete or not, with their measurements and maybe how often they are measured."""
     return tuple(
         QualityObjective(
             id=objective_id,
@@ -341,6 +375,8 @@ def objectives(draw: st.DrawFn, ids: Ids) -> tuple[QualityObjective, ...]:
             processes=_subset(draw, ids.processes),
             measurements=tuple(draw(_MEASUREMENTS)),
             communicated_to=_subset(draw, ids.roles),
+            measured_every=draw(_MAYBE_PERIOD),
+            revised_on=draw(_MAYBE_DATE),
         )
         for objective_id in ids.objectives
     )
@@ -348,7 +384,7 @@ def objectives(draw: st.DrawFn, ids: Ids) -> tuple[QualityObjective, ...]:
 
 @st.composite
 def context_issues(draw: st.DrawFn, ids: Ids) -> tuple[ContextIssue, ...]:
-    """Internal and external issues."""
+    """Internal and external issues, a few saying why they lead to no risk."""
     return tuple(
         ContextIssue(
             id=issue_id,
@@ -357,6 +393,7 @@ def context_issues(draw: st.DrawFn, ids: Ids) -> tuple[ContextIssue, ...]:
             relevant=draw(st.booleans()),
             rationale=draw(_TEXT),
             climate=draw(st.booleans()),
+            no_risk_reason=_rarely_text(draw),
         )
         for issue_id in ids.issues
     )
@@ -454,7 +491,7 @@ def effectiveness(draw: st.DrawFn, completed_on: dt.date | None) -> Effectivenes
 
 @st.composite
 def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
-    """Actions; only those done have a completion date."""
+    """Actions; only those done have a completion date, and an action follows up other actions only."""
     drawn = []
     for action_id in ids.actions:
         status = draw(st.sampled_from(ActionStatus))
@@ -469,6 +506,7 @@ def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
                 completed_on=completed,
                 processes=_subset(draw, ids.processes),
                 effectiveness=draw(st.none() | effectiveness(completed)),
+                follows_up=_subset(draw, [a for a in ids.actions if a != action_id], 2),
             )
         )
     return tuple(drawn)
@@ -476,7 +514,7 @@ def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
 
 @st.composite
 def communications(draw: st.DrawFn, ids: Ids) -> tuple[Communication, ...]:
-    """Planned communications about any element, to roles and parties."""
+    """Planned communications about any element, to roles and parties, some with a period."""
     everything = ids.everything
     return tuple(
         Communication(
@@ -489,6 +527,7 @@ def communications(draw: st.DrawFn, ids: Ids) -> tuple[Communication, ...]:
             channel=draw(_TEXT),
             frequency=draw(st.sampled_from(("", "monthly", "yearly"))),
             last_on=draw(_MAYBE_DATE),
+            every=draw(_MAYBE_PERIOD),
         )
         for communication_id in ids.communications
     )
@@ -520,9 +559,14 @@ def reviews(draw: st.DrawFn, ids: Ids) -> tuple[ManagementReview, ...]:
     )
 
 
+def review_programme() -> st.SearchStrategy[ReviewProgramme | None]:
+    """No review programme, or one with any period, reviewing the policy or not."""
+    return st.none() | st.builds(ReviewProgramme, periods(), st.booleans(), _TEXT)
+
+
 @st.composite
 def resources(draw: st.DrawFn, ids: Ids) -> tuple[Resource, ...]:
-    """Resources of every kind and status."""
+    """Resources of every kind and status, some saying since when they have it."""
     return tuple(
         Resource(
             id=resource_id,
@@ -531,6 +575,7 @@ def resources(draw: st.DrawFn, ids: Ids) -> tuple[Resource, ...]:
             status=draw(st.sampled_from(ResourceStatus)),
             owner=_maybe(draw, ids.roles),
             amount=draw(_AMOUNT),
+            status_since=draw(_MAYBE_DATE),
         )
         for resource_id in ids.resources
     )

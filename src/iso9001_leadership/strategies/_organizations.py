@@ -25,6 +25,7 @@ from ._entities import (
     processes,
     resources,
     responsibilities,
+    review_programme,
     reviews,
     risk_scales,
     risks,
@@ -33,6 +34,9 @@ from ._entities import (
 from ._values import element_ids, texts
 
 __all__ = ["ids", "organizations"]
+
+# Built once: building a strategy costs more than drawing from it.
+_REVIEW_PROGRAMME = review_programme()
 
 
 @st.composite
@@ -85,6 +89,7 @@ def organizations(draw: st.DrawFn, *, max_size: int = 4) -> Organization:
         actions=draw(actions(drawn)),
         communications=draw(communications(drawn)),
         reviews=draw(reviews(drawn)),
+        review_programme=draw(_REVIEW_PROGRAMME),
         resources=draw(resources(drawn)),
         evidence=draw(evidence(drawn)),
         exclusions=draw(exclusions()),

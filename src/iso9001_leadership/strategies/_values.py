@@ -1,4 +1,4 @@
-"""The building blocks of generated elements: ids, free text, dates, numbers and clause ids."""
+"""The building blocks of generated elements: ids, free text, dates, periods, numbers and clause ids."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-__all__ = ["CLAUSE_IDS", "dates", "element_ids", "numbers", "texts"]
+from iso9001_leadership.model import Period, PeriodUnit
+
+__all__ = ["CLAUSE_IDS", "dates", "element_ids", "numbers", "periods", "texts"]
 
 #: Clause ids the generated responsibilities cite.
 CLAUSE_IDS: tuple[str, ...] = (
@@ -46,6 +48,21 @@ def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
 def dates() -> st.SearchStrategy[dt.date]:
     """Dates in a plausible range."""
     return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Periods of 1 to 24 days, weeks, months or years, the counts plans state.
+
+    Examples
+    --------
+    >>> from hypothesis import find
+    >>> from iso9001_leadership.model import PeriodUnit
+    >>> find(periods(), lambda period: period.unit is PeriodUnit.YEAR)
+    Period(count=1, unit=<PeriodUnit.YEAR: 'year'>)
+    >>> find(periods(), lambda period: period.count > 12).count
+    13
+    """
+    return st.builds(Period, st.integers(min_value=1, max_value=24), st.sampled_from(PeriodUnit))
 
 
 def numbers() -> st.SearchStrategy[float]:

@@ -18,7 +18,7 @@ from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._timing import duration
 from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import EntityKind, Organization, Period, ResourceStatus
-from iso9001_leadership.queries import GapKind
+from iso9001_leadership.queries import Gap, GapKind
 
 __all__ = [
     "ONE_PERSON_DEFAULTS",
@@ -125,11 +125,13 @@ def from_gaps(
     population: Callable[[Organization], int] | None = None,
     clause: str | None = None,
     nothing: tuple[Callable[[Organization], bool], str] | None = None,
+    keep: Callable[[CheckContext, Gap], bool] | None = None,
 ) -> Body:
     """A check that turns the gaps of some kinds into one finding per gap kind, graded for the whole.
 
     ``nothing``: a test for an organization with nothing to examine (and what is missing, in the
     plural), which makes the requirement *not assessed* rather than conforming by vacuity.
+    ``keep``: which gaps still hold on the assessment date (the queries read no dates).
     """
 
     def run(ctx: CheckContext) -> Iterator[Finding]:
@@ -140,7 +142,9 @@ def from_gaps(
         gaps = [
             g
             for g in ctx.gaps(*gap_kinds)
-            if _kind_filter(ctx, subjects, g.subjects) and (clause is None or clause in g.clauses)
+            if _kind_filter(ctx, subjects, g.subjects)
+            and (clause is None or clause in g.clauses)
+            and (keep is None or keep(ctx, g))
         ]
         if not gaps:
             return
