@@ -17,7 +17,7 @@ import attrs
 from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._timing import duration
-from iso9001_leadership.findings import Finding
+from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import (
     Action,
     ActionStatus,
@@ -28,7 +28,7 @@ from iso9001_leadership.model import (
     ReviewOutputKind,
 )
 
-from ._helpers import processes_touched, summarise, systemic
+from ._helpers import report
 
 __all__ = ["Served", "actions_serving", "late_actions", "late_evaluations", "not_followed_up", "served_by"]
 
@@ -111,34 +111,16 @@ def _lateness(action: Action, served: Served, ctx: CheckContext, held: Sequence[
     return None
 
 
-def _report(
-    ctx: CheckContext,
-    rule: str,
-    faults: Sequence[tuple[str, str]],
-    population: int,
-    fix: str,
-    *,
-    observation: bool = False,
-) -> Iterator[Finding]:
-    if not faults:
-        return
-    subjects = [s for s, _ in faults]
-    reason = summarise([r for _, r in faults], len(faults), population, "actions")
-    if observation:
-        yield ctx.observation(rule, reason, fix=fix, subjects=subjects)
-        return
-    major = systemic(len(faults), population, processes_touched(ctx.organization, subjects))
-    yield ctx.nonconformity(rule, reason, fix=fix, subjects=subjects, major=major)
-
-
 def _split(
     ctx: CheckContext, rule: str, faults: Sequence[tuple[str, bool, str]], population: int, fix: str
 ) -> Iterator[Finding]:
     """A nonconformity ``<rule>_overdue`` for the overdue faults, an observation ``<rule>_late`` for the late."""
     overdue = [(s, r) for s, is_overdue, r in faults if is_overdue]
     late = [(s, r) for s, is_overdue, r in faults if not is_overdue]
-    yield from _report(ctx, f"{rule}_overdue", overdue, population, fix)
-    yield from _report(ctx, f"{rule}_late", late, population, fix, observation=True)
+    yield from report(ctx, f"{rule}_overdue", overdue, population=population, nouns="actions", fix=fix)
+    yield from report(
+        ctx, f"{rule}_late", late, population=population, nouns="actions", fix=fix, status=Status.OBSERVATION
+    )
 
 
 def late_actions(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
@@ -230,10 +212,11 @@ def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Fi
                 ),
             )
         )
-    yield from _report(
+    yield from report(
         ctx,
         "not_effective_without_follow_up",
         faults,
-        len(actions),
-        "Decide what to do instead, and record the new action with follows_up naming the one that did not work",
+        population=len(actions),
+        nouns="actions",
+        fix="Decide what to do instead, and record the new action with follows_up naming the one that did not work",
     )

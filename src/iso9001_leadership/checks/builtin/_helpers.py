@@ -28,6 +28,7 @@ __all__ = [
     "from_gaps",
     "lacking_resources",
     "processes_touched",
+    "report",
     "review_interval",
     "summarise",
     "systemic",
@@ -115,6 +116,36 @@ def summarise(reasons: Sequence[str], count: int, population: int, nouns: str) -
         population = count
     shown = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
     return f"{count} of {population} {nouns}: {shown}"
+
+
+def report(
+    ctx: CheckContext,
+    rule: str,
+    faults: Sequence[tuple[str, str]],
+    *,
+    population: int,
+    nouns: str,
+    fix: str,
+    status: Status = Status.NONCONFORMITY,
+    major: bool | None = None,
+) -> Iterator[Finding]:
+    """One finding for the elements one rule finds at fault, given as (id, reason) pairs; none when none are.
+
+    The reasons are summed up (:func:`summarise`); a nonconformity is major when ``major``
+    says so, or by default when the faults are :func:`systemic` among ``population``.
+    """
+    if not faults:
+        return
+    subjects = [subject for subject, _ in faults]
+    reason = summarise([r for _, r in faults], len(faults), population, nouns)
+    if status is Status.OBSERVATION:
+        yield ctx.observation(rule, reason, fix=fix, subjects=subjects)
+    elif status is Status.OPPORTUNITY:
+        yield ctx.opportunity(rule, reason, fix=fix, subjects=subjects)
+    else:
+        if major is None:
+            major = systemic(len(faults), population, processes_touched(ctx.organization, subjects))
+        yield ctx.nonconformity(rule, reason, fix=fix, subjects=subjects, major=major)
 
 
 def from_gaps(
@@ -211,17 +242,7 @@ def each(
                 yield ctx.nothing_to_examine(nouns)
             return
         faults = [(item.id, reason) for item in population if (reason := fault(item, ctx)) is not None]
-        if not faults:
-            return
-        subjects = tuple(item_id for item_id, _ in faults)
-        reason = summarise([r for _, r in faults], len(faults), len(population), nouns)
-        if status is Status.NONCONFORMITY:
-            widespread = systemic(len(faults), len(population), processes_touched(org, subjects))
-            yield ctx.nonconformity(rule, reason, fix=fix, subjects=subjects, major=widespread)
-        elif status is Status.OBSERVATION:
-            yield ctx.observation(rule, reason, fix=fix, subjects=subjects)
-        else:
-            yield ctx.opportunity(rule, reason, fix=fix, subjects=subjects)
+        yield from report(ctx, rule, faults, population=len(population), nouns=nouns, fix=fix, status=status)
 
     return run
 
@@ -263,11 +284,4 @@ def lacking_resources(ctx: CheckContext) -> Iterator[Finding]:
         ("resource_lacking", lacking, "Provide it, or plan it with an owner and a date"),
         ("resource_planned_too_long", late, "Provide it, or decide with top management how the need is met meanwhile"),
     ):
-        if faults:
-            yield ctx.nonconformity(
-                rule,
-                summarise([r for _, r in faults], len(faults), len(resources), "resources"),
-                fix=fix,
-                subjects=[s for s, _ in faults],
-                major=systemic(len(faults), len(resources)),
-            )
+        yield from report(ctx, rule, faults, population=len(resources), nouns="resources", fix=fix)

@@ -9,7 +9,7 @@ from iso9001_leadership._names import quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.clauses import serves
-from iso9001_leadership.findings import Finding
+from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import (
     CommitmentKind,
     CommunicationTopic,
@@ -20,7 +20,7 @@ from iso9001_leadership.model import (
     TargetDirection,
 )
 
-from ._helpers import G, from_gaps, lacking_resources, summarise
+from ._helpers import G, from_gaps, lacking_resources, report, summarise
 
 __all__ = ["register"]
 
@@ -122,13 +122,15 @@ def _intended_results(ctx: CheckContext) -> Iterator[Finding]:
             fix="Decide on actions to bring it back on track",
             subjects=(objective_id,),
         )
-    if heading:
-        yield ctx.observation(
-            "objective_off_track",
-            summarise([r for _, r in heading], len(heading), len(org.objectives), "quality objectives"),
-            fix="Have top management look at why, and decide whether the plan, the resources or the objective must change",
-            subjects=[s for s, _ in heading],
-        )
+    yield from report(
+        ctx,
+        "objective_off_track",
+        heading,
+        population=len(org.objectives),
+        nouns="quality objectives",
+        fix="Have top management look at why, and decide whether the plan, the resources or the objective must change",
+        status=Status.OBSERVATION,
+    )
 
 
 def _improvement(ctx: CheckContext) -> Iterator[Finding]:

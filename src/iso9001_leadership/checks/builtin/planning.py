@@ -8,7 +8,7 @@ from iso9001_leadership._names import meaningful, quote
 from iso9001_leadership.checks._context import CheckContext
 from iso9001_leadership.checks._registry import CheckRegistry
 from iso9001_leadership.checks._timing import duration
-from iso9001_leadership.findings import Finding
+from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import (
     EntityKind,
     Opportunity,
@@ -17,7 +17,7 @@ from iso9001_leadership.model import (
 )
 
 from ._actions import actions_serving, late_actions, late_evaluations, not_followed_up
-from ._helpers import Body, G, from_gaps, summarise, systemic
+from ._helpers import Body, G, from_gaps, report
 
 __all__ = ["register"]
 
@@ -56,21 +56,11 @@ def _risks_current(ctx: CheckContext) -> Iterator[Finding]:
         reason = f"{quote(element.id)} was due for review on {due.isoformat()} ({duration((ctx.as_of - due).days)} ago)"
         (overdue if ctx.timing.overdue(due, as_of=ctx.as_of) else late).append((element.id, reason))
     fix = "Review them as planned (likelihood, impact, treatment) and set the next review date"
-    if overdue:
-        yield ctx.nonconformity(
-            "risk_review_overdue",
-            summarise([r for _, r in overdue], len(overdue), len(elements), "risks and opportunities"),
-            fix=fix,
-            subjects=[s for s, _ in overdue],
-            major=systemic(len(overdue), len(elements)),
-        )
-    if late:
-        yield ctx.observation(
-            "risk_review_late",
-            summarise([r for _, r in late], len(late), len(elements), "risks and opportunities"),
-            fix=fix,
-            subjects=[s for s, _ in late],
-        )
+    nouns = "risks and opportunities"
+    yield from report(ctx, "risk_review_overdue", overdue, population=len(elements), nouns=nouns, fix=fix)
+    yield from report(
+        ctx, "risk_review_late", late, population=len(elements), nouns=nouns, fix=fix, status=Status.OBSERVATION
+    )
 
 
 def _context_feeds_planning(ctx: CheckContext) -> Iterator[Finding]:
@@ -86,14 +76,14 @@ def _context_feeds_planning(ctx: CheckContext) -> Iterator[Finding]:
         for i in relevant
         if i.id not in sourced and not meaningful(i.no_risk_reason)
     ]
-    if faults:
-        yield ctx.nonconformity(
-            "context_issue_not_planned_for",
-            summarise([r for _, r in faults], len(faults), len(relevant), "relevant context issues"),
-            fix="Derive the risks or opportunities it raises (sources), or record why it raises none (no_risk_reason)",
-            subjects=[s for s, _ in faults],
-            major=systemic(len(faults), len(relevant)),
-        )
+    yield from report(
+        ctx,
+        "context_issue_not_planned_for",
+        faults,
+        population=len(relevant),
+        nouns="relevant context issues",
+        fix="Derive the risks or opportunities it raises (sources), or record why it raises none (no_risk_reason)",
+    )
 
 
 def _actions_integrated(kinds: frozenset[EntityKind]) -> Body:
@@ -142,13 +132,15 @@ def _proportionate(ctx: CheckContext) -> Iterator[Finding]:
             continue  # an acceptance without a real reason is an unaddressed risk, reported once as such
         if not owner_is_top:
             faults.append((risk.id, f"High-impact risk {quote(risk.id)} is accepted without top management owning it"))
-    if faults:
-        yield ctx.nonconformity(
-            "high_impact_risk_accepted",
-            summarise([r for _, r in faults], len(faults), len(org.risks), "risks"),
-            fix="Treat the risk, or have top management accept it with a rationale proportionate to its impact",
-            subjects=[s for s, _ in faults],
-        )
+    yield from report(
+        ctx,
+        "high_impact_risk_accepted",
+        faults,
+        population=len(org.risks),
+        nouns="risks",
+        fix="Treat the risk, or have top management accept it with a rationale proportionate to its impact",
+        major=False,
+    )
 
 
 _NO_RISKS = (lambda o: not o.risks and not o.opportunities, "risks or opportunities")

@@ -14,7 +14,7 @@ from iso9001_leadership.findings import Finding, Status
 from iso9001_leadership.model import Organization, Role
 from iso9001_leadership.queries import Gap
 
-from ._helpers import G, from_gaps, summarise
+from ._helpers import G, from_gaps, report
 
 __all__ = ["register"]
 
@@ -151,21 +151,24 @@ def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
                 (role, f"Role {quote(role)} {when} and nobody deputises, so nobody carries its duties: {duties}")
             )
             major = major or (bool(items) and (days is None or days > timing.vacancy_major_days))
-    if uncovered:
-        yield ctx.nonconformity(
-            "role_vacant",
-            summarise([r for _, r in uncovered], len(uncovered), len(org.roles), "roles"),
-            fix="Appoint someone to the role, or assign its duties and authorities to another role meanwhile",
-            subjects=[s for s, _ in uncovered],
-            major=major,
-        )
-    if covered:
-        yield ctx.observation(
-            "role_vacant_covered",
-            summarise([r for _, r in covered], len(covered), len(org.roles), "roles"),
-            fix="Fill the role; an interim cover is no permanent assignment of its duties",
-            subjects=[s for s, _ in covered],
-        )
+    yield from report(
+        ctx,
+        "role_vacant",
+        uncovered,
+        population=len(org.roles),
+        nouns="roles",
+        fix="Appoint someone to the role, or assign its duties and authorities to another role meanwhile",
+        major=major,
+    )
+    yield from report(
+        ctx,
+        "role_vacant_covered",
+        covered,
+        population=len(org.roles),
+        nouns="roles",
+        fix="Fill the role; an interim cover is no permanent assignment of its duties",
+        status=Status.OBSERVATION,
+    )
 
 
 def _audits_now(ctx: CheckContext, gap: Gap) -> bool:

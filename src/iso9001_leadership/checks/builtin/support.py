@@ -15,7 +15,7 @@ from iso9001_leadership.model import (
     Organization,
 )
 
-from ._helpers import Body, each, lacking_resources, summarise, systemic
+from ._helpers import Body, each, lacking_resources, report, summarise
 
 __all__ = ["register"]
 
@@ -97,14 +97,14 @@ def _communications_on_time(ctx: CheckContext) -> Iterator[Finding]:
                 ),
             )
         )
-    if faults:
-        yield ctx.nonconformity(
-            "communication_overdue",
-            summarise([r for _, r in faults], len(faults), len(communications), "communications"),
-            fix="Hold it as planned and record when (last_on), or change the plan if the need changed",
-            subjects=[s for s, _ in faults],
-            major=systemic(len(faults), len(communications)),
-        )
+    yield from report(
+        ctx,
+        "communication_overdue",
+        faults,
+        population=len(communications),
+        nouns="communications",
+        fix="Hold it as planned and record when (last_on), or change the plan if the need changed",
+    )
 
 
 def _resources_determined(ctx: CheckContext) -> Iterator[Finding]:
