@@ -7,7 +7,6 @@ is checked without touching this module.
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import math
 import typing
@@ -527,82 +526,64 @@ def _check_reporting(roles: tuple[Role, ...], kinds: Mapping[str, EntityKind]) -
     return problems
 
 
+#: Pairs of dates that must come in order: (class, path of the later date, path of the earlier date,
+#: what it means when they do not). A path is a field name, or "nested.field" inside a nested mapping.
+_ORDERED_DATES: tuple[tuple[type, str, str, str], ...] = (
+    (QualityPolicy, "next_review", "approved_on", "the next review falls before the approval"),
+    (Evidence, "valid_until", "dated", "the evidence expires before it is dated"),
+    (Person, "left", "joined", "the person leaves before joining"),
+    (Action, "effectiveness.evaluated_on", "completed_on", "effectiveness evaluated before the action was completed"),
+)
+
+
+def _dates_in_order(element: Any, path: str, later: str, earlier: str, message: str) -> Problem | None:
+    """A problem when the date at ``later`` falls before the one at ``earlier`` (both dotted field paths)."""
+
+    def read(dotted: str) -> Any:
+        value = element
+        for name in dotted.split("."):
+            value = getattr(value, name, None) if value is not None else None
+        return value
+
+    late, early = read(later), read(earlier)
+    if late is None or early is None or late >= early:
+        return None
+    return Problem(
+        f"{path}.{later}", message, found=str(late), expected=f"a date on or after {earlier.split('.')[-1]} ({early})"
+    )
+
+
 def _check_dates(located: list[Located]) -> list[Problem]:
     """Dates that contradict each other."""
     problems: list[Problem] = []
-
-    def before(later: dt.date | None, earlier: dt.date | None) -> bool:
-        return later is not None and earlier is not None and later < earlier
-
     for item in located:
         element = item.element
-        if isinstance(element, QualityPolicy) and before(element.next_review, element.approved_on):
+        for cls, later, earlier, message in _ORDERED_DATES:
+            if isinstance(element, cls) and (found := _dates_in_order(element, item.path, later, earlier, message)):
+                problems.append(found)
+        if isinstance(element, Person):
+            for index, holding in enumerate(element.holdings):
+                path = f"{item.path}.holdings[{index}]"
+                found = _dates_in_order(holding, path, "until", "since", "the role is given up before it is taken up")
+                if found is not None:
+                    problems.append(found)
+        if isinstance(element, Evidence) and element.edition is not None and element.edition not in EDITIONS:
             problems.append(
                 Problem(
-                    f"{item.path}.next_review",
-                    "the next review falls before the approval",
-                    found=str(element.next_review),
-                    expected=f"a date on or after approved_on ({element.approved_on})",
+                    f"{item.path}.edition",
+                    f"unknown edition {element.edition!r}",
+                    found=repr(element.edition),
+                    expected=" or ".join(repr(e) for e in EDITIONS),
+                    suggestion=suggest(element.edition, EDITIONS),
                 )
             )
-        if isinstance(element, Evidence):
-            if before(element.valid_until, element.dated):
-                problems.append(
-                    Problem(
-                        f"{item.path}.valid_until",
-                        "the evidence expires before it is dated",
-                        found=str(element.valid_until),
-                        expected=f"a date on or after dated ({element.dated})",
-                    )
+        if isinstance(element, Action) and element.completed_on is not None and element.status is not ActionStatus.DONE:
+            problems.append(
+                Problem(
+                    f"{item.path}.completed_on",
+                    f"a completion date on an action whose status is {element.status.value!r}",
+                    found=str(element.completed_on),
+                    expected="status 'done', or no completion date",
                 )
-            if element.edition is not None and element.edition not in EDITIONS:
-                problems.append(
-                    Problem(
-                        f"{item.path}.edition",
-                        f"unknown edition {element.edition!r}",
-                        found=repr(element.edition),
-                        expected=" or ".join(repr(e) for e in EDITIONS),
-                        suggestion=suggest(element.edition, EDITIONS),
-                    )
-                )
-        if isinstance(element, Person):
-            if before(element.left, element.joined):
-                problems.append(
-                    Problem(
-                        f"{item.path}.left",
-                        "the person leaves before joining",
-                        found=str(element.left),
-                        expected=f"a date on or after joined ({element.joined})",
-                    )
-                )
-            for index, holding in enumerate(element.holdings):
-                if before(holding.until, holding.since):
-                    problems.append(
-                        Problem(
-                            f"{item.path}.holdings[{index}].until",
-                            "the role is given up before it is taken up",
-                            found=str(holding.until),
-                            expected=f"a date on or after since ({holding.since})",
-                        )
-                    )
-        if isinstance(element, Action):
-            if element.completed_on is not None and element.status is not ActionStatus.DONE:
-                problems.append(
-                    Problem(
-                        f"{item.path}.completed_on",
-                        f"a completion date on an action whose status is {element.status.value!r}",
-                        found=str(element.completed_on),
-                        expected="status 'done', or no completion date",
-                    )
-                )
-            eff = element.effectiveness
-            if eff is not None and before(eff.evaluated_on, element.completed_on):
-                problems.append(
-                    Problem(
-                        f"{item.path}.effectiveness.evaluated_on",
-                        "effectiveness evaluated before the action was completed",
-                        found=str(eff.evaluated_on),
-                        expected=f"a date on or after completed_on ({element.completed_on})",
-                    )
-                )
+            )
     return problems
