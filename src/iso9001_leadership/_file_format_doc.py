@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from iso9001_leadership._names import ID_PATTERN
+from iso9001_leadership._names import ID_SCHEMA_PATTERN
 from iso9001_leadership.io import describe_type, write_atomically
 from iso9001_leadership.model import (
     COLLECTIONS,
@@ -232,7 +232,7 @@ def file_format_markdown() -> str:
         "marked **required** must be given, any other may be left out and then takes its default. *Clause*",
         "is the ISO 9001 clause the field serves. *Refers to* names the kinds of element a reference field",
         "may point at, by id; ids are written in the pattern",
-        f"`{ID_PATTERN.pattern}` and are unique across the whole organization.",
+        f"`{ID_SCHEMA_PATTERN}` and are unique across the whole organization.",
         "",
         "### Contents",
         "",

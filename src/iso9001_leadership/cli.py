@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from iso9001_leadership._escape import printable
 from iso9001_leadership._summary import summarize
 from iso9001_leadership._terminal import Progress, Style
 from iso9001_leadership._version import __version__
@@ -158,17 +159,26 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         return _run(args, out, err)
     except LoadError as exc:
-        print(str(exc), file=err)
+        _say(str(exc), err)
         return EXIT_USAGE
     except Iso9001Error as exc:
-        print(f"iso9001-leadership: {exc}", file=err)
+        _say(f"iso9001-leadership: {exc}", err)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"iso9001-leadership: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=err)
+        _say(f"iso9001-leadership: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err)
         return EXIT_USAGE
     except ValueError as exc:
-        print(f"iso9001-leadership: {exc}", file=err)
+        _say(f"iso9001-leadership: {exc}", err)
         return EXIT_USAGE
+
+
+def _say(message: str, stream: TextIO) -> None:
+    """Print a message on the terminal; what it echoes from a file or a path cannot drive the terminal.
+
+    Control characters other than line feeds (escape sequences, carriage returns,
+    bidirectional overrides) are written as visible escapes such as ``\\x1b``.
+    """
+    print(printable(message, keep="\n"), file=stream)
 
 
 def _emit(text: str, output: Path | None, out: TextIO) -> None:
@@ -182,22 +192,22 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "schema":
         if args.write:
             write_atomically(_SCHEMA_FILE, schema_text())
-            print(f"wrote {_SCHEMA_FILE}", file=out)
+            _say(f"wrote {_SCHEMA_FILE}", out)
         else:
             out.write(schema_text())
         return EXIT_OK
     if args.command == "init":
         path: Path = args.path
         if path.exists() and not args.force:
-            print(f"iso9001-leadership: {path} exists; use --force to overwrite it", file=err)
+            _say(f"iso9001-leadership: {path} exists; use --force to overwrite it", err)
             return EXIT_USAGE
         write_atomically(path, starter_text(today=dt.date.today(), path=str(path)))
-        print(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", file=out)
+        _say(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", out)
         return EXIT_OK
 
     org = load(args.file)
     if args.command == "validate":
-        print(f"{args.file}: valid ({len(org)} elements)", file=out)
+        _say(f"{args.file}: valid ({len(org)} elements)", out)
         return EXIT_OK
     if args.command == "summary":
         print(summarize(org), file=out)
@@ -234,7 +244,7 @@ def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO
     timing = Timing()
     for setting in args.timing:
         timing = timing.with_setting(setting)
-    progress = Progress(err, label=f"checking {args.file}")
+    progress = Progress(err, label=printable(f"checking {args.file}"))
     try:
         assessment = assess(org, edition=args.edition, as_of=as_of, timing=timing, progress=progress)
     finally:
@@ -247,7 +257,7 @@ def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO
     failing = assessment.at_or_above(FAIL_ON[args.fail_on])
     if failing:
         if args.output is not None or args.format != "text":
-            print(f"{len(failing)} findings at or above {args.fail_on!r}", file=err)
+            _say(f"{len(failing)} findings at or above {args.fail_on!r}", err)
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -26,7 +26,8 @@ built-ins keeps working. Between the root and the leaves sit four categories::
 Problems with an organization (in a file or built in Python) are reported *all at once*: the
 error carries a tuple of :class:`Problem` records, each naming the path of the offending field
 (``roles[3].reports_to``), what was found, what was expected and, where we can tell, the line
-in the source file and the nearest valid name.
+in the source file and the nearest valid name. Values the user gave are echoed cut to a readable
+length (about 80 characters, then "… (N characters)"), however long they were.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from iso9001_leadership._names import offer
+from iso9001_leadership._names import ECHO_LIMIT, clip, echo, offer
 
 __all__ = [
     "AssessmentError",
@@ -59,6 +60,13 @@ __all__ = [
 ]
 
 
+def _cut(rendering: str | None) -> str | None:
+    """A rendering of a value cut to a readable length (one :func:`echo` made is left as it is)."""
+    if isinstance(rendering, str) and len(rendering) > 2 * ECHO_LIMIT:
+        return clip(rendering)
+    return rendering
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong with an organization or its file.
@@ -71,7 +79,10 @@ class Problem:
     message
         A plain sentence saying what is wrong.
     found
-        A short rendering of the offending value, if there is one.
+        A short rendering of the offending value, if there is one. A rendering longer than
+        160 characters is cut to 80, followed by the length of the whole; problems render
+        values with ``echo`` (in ``iso9001_leadership._names``), which cuts them before they
+        are rendered.
     expected
         What would have been accepted.
     suggestion
@@ -83,9 +94,9 @@ class Problem:
 
     path: str
     message: str
-    found: str | None = None
+    found: str | None = attrs.field(default=None, converter=_cut)
     expected: str | None = None
-    suggestion: str | None = None
+    suggestion: str | None = attrs.field(default=None, converter=_cut)
     line: int | None = None
     column: int | None = None
 
@@ -177,7 +188,11 @@ class LoadError(InvalidOrganizationError):
 class UnknownIdError(NotFoundError, KeyError):
     """Raised when an id is looked up that the organization does not have.
 
-    The offending id is kept as :attr:`id`; :attr:`suggestion` is the nearest known id, if any.
+    The offending id is kept whole as :attr:`id`; the message echoes it cut to about 80
+    characters. :attr:`suggestion` is the nearest known id, if any.
+
+    >>> print(UnknownIdError("x" * 1000, "ceo"))
+    no element with id 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (1000 characters); did you mean 'ceo'?
     """
 
     id: str
@@ -186,7 +201,7 @@ class UnknownIdError(NotFoundError, KeyError):
     def __init__(self, id: str, suggestion: str | None = None) -> None:
         self.id = id
         self.suggestion = suggestion
-        msg = f"no element with id {id!r}"
+        msg = f"no element with id {echo(id)}"
         msg += offer(suggestion)
         super().__init__(msg)
 

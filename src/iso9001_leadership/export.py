@@ -3,6 +3,12 @@
 Every format carries each node's ``kind`` and ``label`` and each edge's ``relation``, as text.
 The output is deterministic: the same organization gives the same bytes.
 
+Names from the file are escaped for each format, so none can break it or reach a terminal raw:
+GraphML and GEXF write control characters that XML 1.0 forbids as visible escapes (``\\x01``);
+DOT escapes backslashes and quotes and shows every control character as a visible escape;
+Mermaid writes quotes, angle brackets, backticks and what could read as an entity code as its
+``#quot;``-style entity codes; JSON escapes control characters as ``\\uNNNN``.
+
 Examples
 --------
 >>> from iso9001_leadership import Organization, Role, OrgGraph
@@ -25,6 +31,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from iso9001_leadership._escape import json_text, printable
 from iso9001_leadership._names import did_you_mean
 from iso9001_leadership.exceptions import ExportError
 from iso9001_leadership.graph import OrgGraph
@@ -46,22 +53,48 @@ def plain_graph(graph: OrgGraph) -> nx.MultiDiGraph[str]:
     return plain
 
 
+def _xml_graph(graph: OrgGraph) -> nx.MultiDiGraph[str]:
+    """:func:`plain_graph` with every text XML 1.0 can hold: forbidden characters as visible escapes.
+
+    Of the C0 controls, XML 1.0 allows only tab, line feed and carriage return. Every other
+    control character is written as ``\\x01``-style text, and so are the carriage return (a
+    parser would read it as a line feed), DEL, the C1 controls and the bidirectional controls
+    (which a terminal or a reader may act on): the file parses with any XML parser and prints
+    safely. Node ids need nothing: the model allows only letters, digits and ``. _ : / -``.
+    """
+    plain = plain_graph(graph)
+    plain.graph.update({key: _xml_value(value) for key, value in plain.graph.items()})
+    for _, data in plain.nodes(data=True):
+        data.update({key: _xml_value(value) for key, value in data.items()})
+    return plain
+
+
+def _xml_value(value: Any) -> Any:
+    return printable(value, keep="\t\n") if isinstance(value, str) else value
+
+
 def _graphml(graph: OrgGraph) -> str:
     buffer = io.BytesIO()
-    nx.write_graphml(plain_graph(graph), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(_xml_graph(graph), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return buffer.getvalue().decode("utf-8")
 
 
 def _gexf(graph: OrgGraph) -> str:
     buffer = io.BytesIO()
-    nx.write_gexf(plain_graph(graph), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_gexf(_xml_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     text = buffer.getvalue().decode("utf-8")
     # networkx stamps the day it ran into the file; drop it so the output is deterministic.
     return re.sub(r' lastmodifieddate="[^"]*"', "", text)
 
 
-def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+def _dot_quote(*lines: str) -> str:
+    """Lines as one DOT quoted string joined by DOT's ``\\n`` line break.
+
+    Control characters (line breaks within a line included) are written as visible escapes
+    first; then backslashes are doubled, so that none can start a DOT escape such as ``\\N``,
+    and quotes escaped, so that none can end the string.
+    """
+    return '"' + "\\n".join(printable(line).replace("\\", "\\\\").replace('"', '\\"') for line in lines) + '"'
 
 
 _SHAPES = {"role": "box", "process": "ellipse", "responsibility": "note", "authority": "diamond", "person": "oval"}
@@ -72,8 +105,8 @@ def _dot(graph: OrgGraph) -> str:
     for node, data in graph.nx.nodes(data=True):
         kind = data["kind"].value
         shape = _SHAPES.get(kind, "box")
-        label = f"{data['label']}\n({kind})"
-        lines.append(f"  {_dot_quote(node)} [label={_dot_quote(label)}, shape={shape}, kind={_dot_quote(kind)}];")
+        label = _dot_quote(str(data["label"]), f"({kind})")
+        lines.append(f"  {_dot_quote(node)} [label={label}, shape={shape}, kind={_dot_quote(kind)}];")
     for u, v, data in graph.nx.edges(data=True):
         relation = data["relation"].value
         lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(relation)}];")
@@ -81,8 +114,23 @@ def _dot(graph: OrgGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: What Mermaid would decode as an entity code (``#quot;``, ``#35;``) or HTML as a character reference.
+_MERMAID_ENTITY = re.compile(r"#(?=\w+;)")
+_HTML_REFERENCE = re.compile(r"&(?=#?\w+;)")
+_MERMAID_CODES = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+_MERMAID_SPECIAL = re.compile('["<>`]')
+
+
 def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;").replace("\n", " ")
+    """Text for a quoted Mermaid label, one line, that no quote, tag, backtick or entity code in it can break.
+
+    Control characters (line breaks included) are visible escapes; quotes, angle brackets and
+    backticks (which would start a Markdown string) are Mermaid entity codes; a ``#`` or ``&``
+    that would start an entity code or a character reference is one itself.
+    """
+    text = _MERMAID_ENTITY.sub("#35;", printable(text))
+    text = _HTML_REFERENCE.sub("#amp;", text)
+    return _MERMAID_SPECIAL.sub(lambda m: _MERMAID_CODES[m.group()], text)
 
 
 def _mermaid(graph: OrgGraph) -> str:
@@ -98,7 +146,7 @@ def _mermaid(graph: OrgGraph) -> str:
 
 def _json(graph: OrgGraph) -> str:
     data: Any = nx.node_link_data(plain_graph(graph), edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 _WRITERS: dict[str, Callable[[OrgGraph], str]] = {

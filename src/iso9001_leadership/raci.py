@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from iso9001_leadership._escape import csv_cell, markdown_text, printable
 from iso9001_leadership.exceptions import UnknownIdError
 from iso9001_leadership.model import EntityKind, Organization
 
@@ -73,30 +74,31 @@ class RaciMatrix:
         return [header, *body]
 
     def to_csv(self, *, ids: bool = False) -> str:
-        """The matrix as CSV (RFC 4180, ``\\r\\n`` line ends as the csv module writes them)."""
+        """The matrix as CSV (RFC 4180, ``\\r\\n`` line ends as the csv module writes them).
+
+        A cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+        ``@``, a tab or a carriage return) starts with a single quote instead, and control
+        characters are written as visible escapes such as ``\\x1b``.
+        """
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(self.rows(ids=ids))
+        csv.writer(buffer).writerows([csv_cell(cell) for cell in row] for row in self.rows(ids=ids))
         return buffer.getvalue()
 
     def to_markdown(self, *, ids: bool = False) -> str:
-        """The matrix as a Markdown table."""
-        rows = [[_md(cell) for cell in row] for row in self.rows(ids=ids)]
+        """The matrix as a Markdown table: markup, pipes and line breaks in names are escaped."""
+        rows = [[markdown_text(cell) for cell in row] for row in self.rows(ids=ids)]
         header, *body = rows
         lines = ["| " + " | ".join(header) + " |", "|" + "|".join([" --- "] + [" :-: "] * (len(header) - 1)) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in body]
         return "\n".join(lines) + "\n"
 
     def to_text(self, *, ids: bool = False) -> str:
-        """The matrix as aligned plain text for a terminal."""
-        rows = self.rows(ids=ids)
+        """The matrix as aligned plain text for a terminal (control characters as visible escapes)."""
+        rows = [[printable(cell) for cell in row] for row in self.rows(ids=ids)]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def raci_matrix(org: Organization, *, roles: Iterable[str] | None = None) -> RaciMatrix:

@@ -198,8 +198,10 @@ CASES = [
     ),
     (
         "effectiveness evaluated before completion",
-        "actions:\n  - {id: a1, title: Train, status: done, completed_on: 2026-03-01,\n"
-        "     effectiveness: {criterion: Fewer errors, evaluated_on: 2026-02-01}}\n",
+        (
+            "actions:\n  - {id: a1, title: Train, status: done, completed_on: 2026-03-01,\n"
+            "     effectiveness: {criterion: Fewer errors, evaluated_on: 2026-02-01}}\n"
+        ),
         "actions[0].effectiveness.evaluated_on",
         "effectiveness evaluated before the action was completed",
         11,

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iso9001_leadership._escape import printable
 from iso9001_leadership.assessment import Assessment, Finding, Grade, RequirementResult, Status
 from iso9001_leadership.catalog import Catalog
 from iso9001_leadership.findings import verdict
@@ -160,7 +161,7 @@ def test_no_finding_is_shown_under_another_verdict(
     lines = render(drawn, "text", verbose=True).splitlines()
     for result in drawn.results:
         for finding in result.findings:
-            reason = " ".join(finding.reason.split())
+            reason = printable(" ".join(finding.reason.split()))
             differs = (finding.status, finding.grade) != (result.status, result.grade)
             label = f"[{verdict(finding.status, finding.grade)}] " if differs else ""
             assert any(line.startswith(f"  - {label}{reason}") for line in lines), (label, reason)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import stat
 import typing
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
-from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem
+from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem, UsageError
 from iso9001_leadership.model import (
     COLLECTIONS,
     NESTED,
@@ -24,6 +24,9 @@ from iso9001_leadership.model import (
 )
 
 from ._converter import converter, problems_from_exception, unknown_field
+from ._json import parse_json
+from ._limits import MAX_BYTES, Refusal, decode, size_problem
+from ._write import write_atomically
 from ._yaml import Positions, dump_yaml, join_path, locate, parse_yaml
 
 __all__ = ["Format", "dump", "dumps", "load", "loads", "to_data", "write_atomically"]
@@ -38,15 +41,94 @@ _COLLECTION_KIND = dict(COLLECTIONS)
 
 def _format_for(path: Path, format: Format | None) -> Format:
     if format is not None:
+        _check_format(format)
         return format
     try:
         return _SUFFIXES[path.suffix.lower()]
     except KeyError:
         msg = f"cannot tell the format of {str(path)!r} from its suffix; pass format='yaml' or format='json'"
-        raise ValueError(msg) from None
+        raise UsageError(msg) from None
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Organization:
+def _limit(max_bytes: object) -> int | None:
+    if max_bytes is None:
+        return None
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
+        msg = f"max_bytes must be a whole number of bytes (0 or more) or None, not {max_bytes!r}"
+        raise UsageError(msg)
+    return max_bytes
+
+
+def _path_text(path: object) -> str:
+    try:
+        name = os.fspath(path)  # type: ignore[call-overload]
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        msg = f"load() takes the path of a file (str or os.PathLike), not {type(path).__name__}"
+        raise UsageError(msg)
+    return name
+
+
+#: What a path names, when it is not a regular file.
+_FILE_KINDS: tuple[tuple[Any, str], ...] = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_a_file(mode: int, source: str) -> LoadError | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+    problem = Problem("", f"not a file that can be read: the path names {kind}", expected="an organization file")
+    return LoadError([problem], source=source)
+
+
+def _examine(path: Path, source: str) -> os.stat_result:
+    """What the path names, through symbolic links; a LoadError unless it is a regular file.
+
+    A file that does not exist, or a folder that may not be searched, is the :class:`OSError`
+    of :func:`os.stat`.
+    """
+    try:
+        info = path.stat()
+    except (ValueError, UnicodeError):  # a name the file system cannot take (a lone surrogate)
+        problem = Problem("", "the path cannot be a file name", found=ascii(str(path)), expected="a file name")
+        raise LoadError([problem], source=source.encode("utf-8", "backslashreplace").decode("utf-8")) from None
+    error = _not_a_file(info.st_mode, source)
+    if error is not None:
+        raise error
+    return info
+
+
+def _read(path: Path, info: os.stat_result, limit: int | None, source: str) -> bytes:
+    """The bytes of the regular file :func:`_examine` saw, at most ``limit`` of them; a LoadError for more.
+
+    The size on disk is checked before the file is opened; once open, the file is checked again
+    (opened without blocking, in case a named pipe took its place), and at most ``limit + 1``
+    bytes are read, so a file that grows, or lies about its size, is refused too.
+    """
+    if limit is not None and info.st_size > limit:
+        raise LoadError([size_problem(info.st_size, limit)], source=source)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb") as handle:
+        error = _not_a_file(os.fstat(handle.fileno()).st_mode, source)
+        if error is not None:
+            raise error
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise LoadError([size_problem(None, limit)], source=source)
+    return data
+
+
+def load(
+    path: str | os.PathLike[str], *, format: Format | None = None, max_bytes: int | None = MAX_BYTES
+) -> Organization:
     """Read an organization from a YAML or JSON file.
 
     The format follows the suffix (``.yaml``, ``.yml``, ``.json``) unless given.
@@ -55,32 +137,61 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Organ
     for YAML its :attr:`~iso9001_leadership.model.Organization.locations` give where each
     element is defined in the file.
 
+    Only a regular file is read (not a directory, a device or a named pipe, which are refused
+    before they are opened), with a known suffix (checked before the file is opened), and only
+    one of at most ``max_bytes`` bytes (:data:`~iso9001_leadership.io.MAX_BYTES`, 50 MB, by default;
+    ``None`` for no limit); the size is checked before reading and while reading. The file must
+    be UTF-8 text (a leading byte order mark is allowed).
+
     Raises
     ------
     LoadError
-        Listing every problem in the file, each with its path and, for YAML, line and column.
+        Listing every problem in the file, each with its path and, for YAML, line and column;
+        or the one reason the file cannot be read as text: not a regular file, too large, not
+        UTF-8, nested too deep, an alias bomb (see :mod:`iso9001_leadership.io` for the limits).
+    UsageError
+        If the format cannot be told from the suffix, or an argument is of the wrong kind.
     OSError
-        If the file cannot be read.
+        If the file cannot be opened (it does not exist, or may not be read).
 
     See Also
     --------
     loads, dump
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem("", f"the file is not UTF-8 text: {exc.reason}")], source=str(path)) from None
-    return loads(text, format=_format_for(path, format), source=str(path))
+    name = _path_text(path)
+    limit = _limit(max_bytes)
+    if "\x00" in name:
+        problem = Problem("", "the path holds a NUL character, which no file name can hold", expected="a file name")
+        raise LoadError([problem], source=name.replace("\x00", "\\0"))
+    file = Path(name)
+    source = str(file)
+    info = _examine(file, source)
+    chosen = _format_for(file, format)  # before a byte is read
+    return loads(_read(file, info, limit, source), format=chosen, source=source, max_bytes=limit)
 
 
-def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Organization:
-    """Read an organization from YAML or JSON text.
+def loads(
+    text: str | bytes, *, format: Format = "yaml", source: str = "<string>", max_bytes: int | None = MAX_BYTES
+) -> Organization:
+    """Read an organization from YAML or JSON text (or its UTF-8 bytes).
 
     ``source`` names the text in error messages and becomes the organization's
     :attr:`~iso9001_leadership.model.Organization.source`; read from YAML, its
     :attr:`~iso9001_leadership.model.Organization.locations` give the line and column where
     each element is defined.
+
+    Text longer than ``max_bytes`` characters (bytes, for bytes) is refused before it is parsed
+    (:data:`~iso9001_leadership.io.MAX_BYTES` by default; ``None`` for no limit), and so is a
+    document nested too deep or one whose YAML aliases repeat too many values: see
+    :mod:`iso9001_leadership.io` for the limits. Every problem is a :class:`LoadError`, never an
+    exception of the parsers.
+
+    Raises
+    ------
+    LoadError
+        Listing every problem, each with its path and, where the format tells, line and column.
+    UsageError
+        If ``text`` is neither text nor bytes, or ``format`` or ``max_bytes`` is not one there is.
 
     Examples
     --------
@@ -101,17 +212,45 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
       - line 3, column 15: roles[0].titel: unknown field 'titel' for Role; expected one of ...; did you mean 'title'?
     """
     _check_format(format)
+    limit = _limit(max_bytes)
+    text = _as_text(text, limit, source)
+    try:
+        return _loads(text, format, source)
+    except (RecursionError, MemoryError) as exc:  # a last guard: the parsers hold the limits
+        what = "nested too deep" if isinstance(exc, RecursionError) else "too large"
+        raise LoadError([Problem("", f"the document is {what} to read")], source=source) from None
+
+
+def _as_text(text: object, limit: int | None, source: str) -> str:
+    """The text to parse: str as it is, bytes decoded from UTF-8; within the limit, or a LoadError."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        data = bytes(text)
+        if limit is not None and len(data) > limit:
+            raise LoadError([size_problem(len(data), limit)], source=source)
+        try:
+            return decode(data)
+        except Refusal as exc:
+            raise LoadError([exc.problem], source=source) from None
+    if not isinstance(text, str):
+        msg = f"loads() takes the text of an organization file (str or bytes), not {type(text).__name__}"
+        raise UsageError(msg)
+    if limit is not None and len(text) > limit:
+        raise LoadError([size_problem(len(text), limit, unit="characters")], source=source)
+    return text
+
+
+def _loads(text: str, format: Format, source: str) -> Organization:
     if format == "yaml":
         data, positions, problems = parse_yaml(text)
     else:
-        data, problems = _parse_json(text)
+        data, problems = parse_json(text)
         positions = Positions()
     if data is None and problems:
         raise LoadError(problems, source=source)
     parts, extra_ids, failed, kept, structure_problems = _structure(data)
     # A value the YAML layer refused (a forbidden tag, a merge key) is not reported again.
-    refused = [p.path for p in problems]
-    problems.extend(p for p in structure_problems if not any(_within(p.path, r) for r in refused))
+    refused = {p.path for p in problems}
+    problems.extend(p for p in structure_problems if not _refused(p.path, refused))
     if problems:
         problems.extend(_renumber(p, kept) for p in find_problems(parts, extra_ids=extra_ids))
         kinds = known_kinds(parts, extra_ids)
@@ -125,6 +264,16 @@ def loads(text: str, *, format: Format = "yaml", source: str = "<string>") -> Or
     return org.with_locations(_element_locations(org, positions), source=source)
 
 
+def _refused(path: str, refused: set[str]) -> bool:
+    """Whether ``path`` or a path that holds it is among ``refused`` (in steps, not a scan of them all)."""
+    current = path
+    while current:
+        if current in refused:
+            return True
+        current = current[: max(current.rfind("."), current.rfind("["), 0)]
+    return path == "" and "" in refused
+
+
 def _element_locations(org: Organization, positions: Positions) -> dict[str, tuple[int, int]]:
     """Where each element's mapping starts: the position of the value at its path."""
     values = positions.values
@@ -136,55 +285,6 @@ def _element_locations(org: Organization, positions: Positions) -> dict[str, tup
         if where is not None:
             found[element_id] = where
     return found
-
-
-def _within(path: str, outer: str) -> bool:
-    return path == outer or path.startswith((outer + ".", outer + "["))
-
-
-class _Pairs(dict[str, Any]):
-    """A JSON object that remembers the keys it was given twice."""
-
-    duplicates: list[str]
-
-
-def _parse_json(text: str) -> tuple[Any, list[Problem]]:
-    def pairs(items: list[tuple[str, Any]]) -> _Pairs:
-        result = _Pairs()
-        result.duplicates = []
-        for key, val in items:
-            if key in result:
-                result.duplicates.append(key)
-                continue
-            result[key] = val
-        return result
-
-    def constant(name: str) -> Any:
-        msg = f"{name} is not a number JSON allows"
-        raise ValueError(msg)
-
-    try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
-    except json.JSONDecodeError as exc:
-        return None, [Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)]
-    except ValueError as exc:
-        return None, [Problem("", f"not valid JSON: {exc}")]
-    problems: list[Problem] = []
-
-    def walk(node: Any, path: str) -> None:
-        if isinstance(node, _Pairs):
-            problems.extend(
-                Problem(join_path(path, key), f"duplicate key {key!r}", expected="each key once per object")
-                for key in node.duplicates
-            )
-            for key, val in node.items():
-                walk(val, join_path(path, key))
-        elif isinstance(node, list):
-            for index, val in enumerate(node):
-                walk(val, join_path(path, index))
-
-    walk(data, "")
-    return data, problems
 
 
 def _structure(
@@ -300,9 +400,9 @@ def dumps(org: Organization, *, format: Format = "yaml") -> str:
 
 
 def _check_format(format: object) -> None:
-    if format not in ("yaml", "json"):
+    if not isinstance(format, str) or format not in ("yaml", "json"):
         msg = f"unknown format {format!r}; expected 'yaml' or 'json'"
-        raise ValueError(msg)
+        raise UsageError(msg)
 
 
 def dump(org: Organization, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
@@ -315,39 +415,3 @@ def dump(org: Organization, path: str | os.PathLike[str], *, format: Format | No
     path = Path(path)
     text = dumps(org, format=_format_for(path, format))
     write_atomically(path, text)
-
-
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Replace the file at ``path`` with ``text`` in one step.
-
-    The text (UTF-8, ``\\n`` line ends) goes to a temporary file in the same folder, is flushed
-    to disk, and then replaces the target by a rename, so a reader sees the old file or the new
-    one and a crash never leaves a half-written file behind. On failure the temporary file is
-    removed and the old file stays as it was.
-
-    Raises
-    ------
-    OSError
-        If the folder cannot be written to.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     target = pathlib.Path(folder) / "notes.txt"
-    ...     write_atomically(target, "first\\n")
-    ...     write_atomically(target, "second\\n")
-    ...     print(target.read_text(encoding="utf-8"), end="")
-    second
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from iso9001_leadership._names import ID_PATTERN
+from iso9001_leadership._names import ID_SCHEMA_PATTERN
 from iso9001_leadership.model import Organization, Period, clause_of, doc_of, refs_of
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema", "schema_text"]
@@ -97,7 +97,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> None:
 
 def _add_id_pattern(prop: dict[str, Any]) -> None:
     if prop.get("type") == "string":
-        prop["pattern"] = ID_PATTERN.pattern
+        prop["pattern"] = ID_SCHEMA_PATTERN
     elif prop.get("type") == "array":
         _add_id_pattern(prop["items"])
     for option in prop.get("anyOf", ()):

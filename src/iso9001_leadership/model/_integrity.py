@@ -3,19 +3,25 @@
 :func:`find_problems` walks an organization's elements generically: ids and references are
 found through the field metadata of :mod:`._fields`, so a new element type or reference field
 is checked without touching this module.
+
+The check is built to stay linear on hostile input: one pass over the ids, one walk over every
+element's fields (references, text, numbers), an index of ids by kind built once for the "did
+you mean" search, at most :data:`SUGGESTION_CAP` suggestions, and values echoed cut to a
+readable length (:func:`~iso9001_leadership._names.echo`).
 """
 
 from __future__ import annotations
 
 import enum
 import math
+import re
 import typing
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from iso9001_leadership._names import ID_PATTERN, suggest
+from iso9001_leadership._names import ID_PATTERN, Suggester, clip, digits, echo, suggest
 from iso9001_leadership.clauses import CLAUSE_PATTERN, EDITIONS
 from iso9001_leadership.exceptions import Problem
 
@@ -56,6 +62,23 @@ NESTED: tuple[tuple[EntityKind, str, EntityKind], ...] = (
     (EntityKind.POLICY, "commitments", EntityKind.COMMITMENT),
     (EntityKind.INTERESTED_PARTY, "requirements", EntityKind.PARTY_REQUIREMENT),
 )
+
+
+#: How many unknown references get a "did you mean" suggestion, per call of :func:`find_problems`
+#: (and per mapping of :func:`known_kinds` for :func:`check_raw_references`): the first ones, in
+#: file order. Later ones are reported without a suggestion, so a file with thousands of near
+#: misses costs no more than one with fifty.
+SUGGESTION_CAP = 50
+
+#: The most digits a whole number may have; a longer one is refused as "a number too large". The
+#: same limit as the file readers' (``iso9001_leadership.io.MAX_INT_DIGITS``), so an organization
+#: built in Python can be written and read back; far below the 4,300 digits Python will print.
+MAX_INT_DIGITS = 100
+
+_TOO_LARGE = 10**MAX_INT_DIGITS
+
+#: A lone surrogate: a code point of a UTF-16 pair on its own, which UTF-8 cannot encode.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @attrs.frozen
@@ -99,6 +122,14 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     What building an :class:`~iso9001_leadership.model.Organization` checks, without building
     one: the loader calls it on what it could read of a file, to report every problem at once.
 
+    Ids must match :data:`~iso9001_leadership._names.ID_PATTERN` and be unique; an id that
+    differs from an earlier one only in case (``CEO`` after ``ceo``) is refused too, naming
+    where the first one is. Text holding a lone surrogate (which UTF-8 cannot encode, so the
+    organization could not be written) is refused with the path of its field; numbers must be
+    finite, and whole numbers at most :data:`MAX_INT_DIGITS` digits long. Values are echoed cut
+    to a readable length. The first :data:`SUGGESTION_CAP` unknown references get a "did you
+    mean" suggestion, later ones none. No number, however large, makes the check raise.
+
     Parameters
     ----------
     parts
@@ -119,13 +150,16 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     problems: list[Problem] = []
     kinds: dict[str, EntityKind] = dict(extra_ids or {})
     first_path: dict[str, str] = {}
+    first_folded: dict[str, tuple[str, str]] = {}  # casefolded id: (the first id, its path)
     located = list(iter_elements(parts))
 
     name = parts.get("name")
     if isinstance(name, str) and not name.strip():
         problems.append(Problem("name", "the organization needs a name", found="''", expected="a non-empty string"))
+    texts = ((field_name, parts.get(field_name)) for field_name in ("name", "scope"))
+    problems.extend(found for path, text in texts if isinstance(text, str) and (found := _surrogate(path, text)))
 
-    # Ids: well-formed and unique across the whole organization.
+    # Ids: well-formed and unique across the whole organization, even ignoring case.
     for item in located:
         element_id = item.element.id
         path = f"{item.path}.id"
@@ -134,7 +168,7 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
                 Problem(
                     path,
                     "malformed id",
-                    found=repr(element_id),
+                    found=echo(element_id),
                     expected="letters, digits and . _ : / - (starting with a letter or digit, at most 200 characters)",
                 )
             )
@@ -143,20 +177,30 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
             problems.append(
                 Problem(
                     path,
-                    f"duplicate id {element_id!r}, already used at {first_path[element_id]}",
-                    found=repr(element_id),
+                    f"duplicate id {echo(element_id)}, already used at {first_path[element_id]}",
+                    found=echo(element_id),
                     expected="an id used by no other element",
                 )
             )
             continue
         first_path[element_id] = path
         kinds[element_id] = item.kind
+        first, where = first_folded.setdefault(element_id.casefold(), (element_id, path))
+        if where != path:
+            problems.append(
+                Problem(
+                    path,
+                    f"id {echo(element_id)} differs only in case from {echo(first)}, already used at {where}",
+                    found=echo(element_id),
+                    expected="an id that differs from every other id in more than case",
+                )
+            )
 
-    by_kind = _group(kinds)
+    hints = _Hints(kinds)
 
-    # References, blank required text, duplicates in lists, numbers, clause ids.
+    # References, blank required text, lone surrogates, duplicates in lists, numbers, clause ids.
     for item in located:
-        _check_fields(item.element, item.path, kinds, by_kind, problems)
+        _check_fields(item.element, item.path, kinds, hints, problems)
 
     scale = parts.get("risk_scale") or RiskScale()
     problems.extend(_check_scale(scale, parts))
@@ -165,6 +209,66 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     problems.extend(_check_exclusions(parts.get("exclusions", ())))
     problems.extend(_check_covers(parts.get("covers", ())))
     return problems
+
+
+class _Hints:
+    """The "did you mean" search of one check: an index per set of kinds, built on first use.
+
+    At most :data:`SUGGESTION_CAP` suggestions are looked for; past that, none.
+    """
+
+    def __init__(self, kinds: Mapping[str, EntityKind]) -> None:
+        self._kinds = kinds
+        self._by_kind: dict[EntityKind, list[str]] | None = None
+        self._indexes: dict[tuple[EntityKind, ...], Suggester] = {}
+        self.left = SUGGESTION_CAP
+
+    def __call__(self, word: str, allowed: tuple[EntityKind, ...]) -> str | None:
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        index = self._indexes.get(allowed)
+        if index is None:
+            if self._by_kind is None:
+                self._by_kind = _group(self._kinds)
+            by_kind = self._by_kind
+            index = self._indexes[allowed] = Suggester(i for k in allowed for i in by_kind.get(k, ()))
+        return index(word)
+
+
+class _Kinds(dict[str, EntityKind]):
+    """The kind of every known id, carrying the "did you mean" search over them (see :func:`known_kinds`)."""
+
+    hints: _Hints
+
+
+def _surrogate(path: str, text: str) -> Problem | None:
+    """A problem when ``text`` holds a lone surrogate, which cannot be written as UTF-8."""
+    if text.isascii():
+        return None
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return Problem(
+        path,
+        f"text holds a lone surrogate (U+{ord(found.group()):04X}), which cannot be written as UTF-8",
+        found=echo(text),
+        expected="text without lone surrogates",
+    )
+
+
+def _number(path: str, value: object) -> Problem | None:
+    """A problem when a number cannot be a value: not finite, or an integer too large to handle."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return Problem(path, "not a finite number", found=echo(value), expected="a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and not -_TOO_LARGE < value < _TOO_LARGE:
+        return Problem(
+            path,
+            f"a number too large: {digits(value):,} digits, and the limit is {MAX_INT_DIGITS}",
+            found=echo(value),
+            expected=f"a whole number of at most {MAX_INT_DIGITS} digits",
+        )
+    return None
 
 
 #: The sections of an organization file that ``covers`` may name.
@@ -194,14 +298,14 @@ def _check_covers(covers: Any) -> list[Problem]:
     for index, item in enumerate(covers):
         path = f"covers[{index}]"
         if item in seen:
-            problems.append(Problem(path, f"{item!r} is named twice", expected="each section or clause once"))
+            problems.append(Problem(path, f"{echo(item)} is named twice", expected="each section or clause once"))
         seen.add(item)
         if item not in SECTIONS and not CLAUSE_PATTERN.match(item):
             problems.append(
                 Problem(
                     path,
-                    f"{item!r} is neither a section of the file nor a clause id",
-                    found=repr(item),
+                    f"{echo(item)} is neither a section of the file nor a clause id",
+                    found=echo(item),
                     expected="a section (" + ", ".join(SECTIONS) + ") or a clause id such as '5.3'",
                     suggestion=suggest(item, SECTIONS),
                 )
@@ -218,21 +322,19 @@ def _check_exclusions(exclusions: Any) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{path}.requirement",
-                    f"{exclusion.requirement!r} is excluded twice",
+                    f"{echo(exclusion.requirement)} is excluded twice",
                     expected="each requirement once",
                 )
             )
         seen.add(exclusion.requirement)
-        problems.extend(
-            Problem(
-                f"{path}.{name}",
-                f"{name} must not be empty",
-                found=repr(getattr(exclusion, name)),
-                expected="some text",
-            )
-            for name in ("requirement", "justification")
-            if not getattr(exclusion, name).strip()
-        )
+        for name in ("requirement", "justification"):
+            text = getattr(exclusion, name)
+            if not text.strip():
+                problems.append(
+                    Problem(f"{path}.{name}", f"{name} must not be empty", found=echo(text), expected="some text")
+                )
+            elif found := _surrogate(f"{path}.{name}", text):
+                problems.append(found)
     return problems
 
 
@@ -259,7 +361,9 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
     path
         The element's path, such as ``processes[2]``.
     kinds
-        The kind of every known id (see :func:`known_kinds`).
+        The kind of every known id (see :func:`known_kinds`). A mapping from
+        :func:`known_kinds` carries the "did you mean" search over its ids, so calls that share
+        it build the index once and share :data:`SUGGESTION_CAP` suggestions between them.
 
     Examples
     --------
@@ -268,11 +372,15 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
     >>> [p.message for p in check_raw_references(raw, Process, "processes[0]", {"ceo": EntityKind.ROLE})]
     ["unknown role id 'cfo'"]
     """
+    hints = kinds.hints if isinstance(kinds, _Kinds) else _Hints(kinds)
+    return _raw_references(raw, cls, path, kinds, hints)
+
+
+def _raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, EntityKind], hints: _Hints) -> list[Problem]:
     if not isinstance(raw, dict) or not attrs.has(cls):
         return []
     problems: list[Problem] = []
-    by_kind = _group(kinds)
-    hints = typing.get_type_hints(cls)
+    types = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         if field.name not in raw:
             continue
@@ -280,21 +388,21 @@ def check_raw_references(raw: Any, cls: type, path: str, kinds: Mapping[str, Ent
         field_path = f"{path}.{field.name}"
         targets = refs_of(field)
         if targets is not None:
-            if isinstance(raw_value, str) and typing.get_origin(hints[field.name]) is not tuple:
-                problems.extend(_check_ref(field_path, raw_value, targets, kinds, by_kind))
+            if isinstance(raw_value, str) and typing.get_origin(types[field.name]) is not tuple:
+                problems.extend(_check_ref(field_path, raw_value, targets, kinds, hints))
             elif isinstance(raw_value, list):
                 for i, target in enumerate(raw_value):
                     if isinstance(target, str):
-                        problems.extend(_check_ref(f"{field_path}[{i}]", target, targets, kinds, by_kind))
+                        problems.extend(_check_ref(f"{field_path}[{i}]", target, targets, kinds, hints))
             continue
-        nested = next((c for c in classes_in(hints[field.name]) if attrs.has(c)), None)
+        nested = next((c for c in classes_in(types[field.name]) if attrs.has(c)), None)
         if nested is None:
             continue
         if isinstance(raw_value, list):
             for i, child in enumerate(raw_value):
-                problems.extend(check_raw_references(child, nested, f"{field_path}[{i}]", kinds))
+                problems.extend(_raw_references(child, nested, f"{field_path}[{i}]", kinds, hints))
         else:
-            problems.extend(check_raw_references(raw_value, nested, field_path, kinds))
+            problems.extend(_raw_references(raw_value, nested, field_path, kinds, hints))
     return problems
 
 
@@ -321,16 +429,20 @@ def classes_in(hint: Any) -> Iterator[type]:
 def known_kinds(parts: Mapping[str, Any], extra_ids: Mapping[str, EntityKind]) -> dict[str, EntityKind]:
     """The kind of every id in ``parts`` and ``extra_ids`` (the first one wins).
 
+    The mapping returned carries the "did you mean" search of :func:`check_raw_references`
+    over its ids (built on first use, so do not change the mapping after that).
+
     Examples
     --------
     >>> from iso9001_leadership.model import Role
     >>> known_kinds({"roles": (Role(id="ceo", title="CEO"),)}, {"qm": EntityKind.ROLE})
     {'qm': <EntityKind.ROLE: 'role'>, 'ceo': <EntityKind.ROLE: 'role'>}
     """
-    kinds = dict(extra_ids)
+    kinds = _Kinds(extra_ids)
     for item in iter_elements(parts):
         if isinstance(item.element.id, str):
             kinds.setdefault(item.element.id, item.kind)
+    kinds.hints = _Hints(kinds)
     return kinds
 
 
@@ -338,9 +450,10 @@ def _check_fields(
     element: Any,
     path: str,
     kinds: Mapping[str, EntityKind],
-    by_kind: Mapping[EntityKind, list[str]],
+    hints: _Hints,
     problems: list[Problem],
 ) -> None:
+    """One pass over an element's fields: references, required text, lone surrogates, numbers, lists."""
     for field in attrs.fields(type(element)):
         value = getattr(element, field.name)
         field_path = f"{path}.{field.name}"
@@ -357,27 +470,36 @@ def _check_fields(
                     continue
                 if target in seen:
                     problems.append(
-                        Problem(item_path, f"{target!r} is listed twice", found=repr(target), expected="each id once")
+                        Problem(
+                            item_path, f"{echo(target)} is listed twice", found=echo(target), expected="each id once"
+                        )
                     )
                     continue
                 seen.add(target)
-                problems.extend(_check_ref(item_path, target, targets, kinds, by_kind))
+                problems.extend(_check_ref(item_path, target, targets, kinds, hints))
             if field.name in {"reports_to", "interacts_with"}:
                 own = getattr(element, "id", None)
                 for item_path, target in items:
                     if target is not None and target == own:
                         problems.append(
-                            Problem(item_path, "an element cannot refer to itself here", found=repr(target))
+                            Problem(item_path, "an element cannot refer to itself here", found=echo(target))
                         )
             continue
-        if field.default is attrs.NOTHING and isinstance(value, str) and field.name != "id" and not value.strip():
-            problems.append(Problem(field_path, f"{field.name} must not be empty", found="''", expected="some text"))
-        if isinstance(value, float) and not math.isfinite(value):
-            problems.append(Problem(field_path, "not a finite number", found=repr(value), expected="a finite number"))
-        if field.name in {"limit", "amount"} and isinstance(value, int | float) and value < 0:
-            problems.append(
-                Problem(field_path, f"{field.name} cannot be negative", found=repr(value), expected="zero or more")
-            )
+        if isinstance(value, str):
+            # Ids are held to ID_PATTERN (plain ASCII) above; every other text is checked here.
+            if field.default is attrs.NOTHING and field.name != "id" and not value.strip():
+                problems.append(
+                    Problem(field_path, f"{field.name} must not be empty", found="''", expected="some text")
+                )
+            elif field.name != "id" and (found := _surrogate(field_path, value)):
+                problems.append(found)
+        elif isinstance(value, int | float):
+            if found := _number(field_path, value):
+                problems.append(found)
+            elif field.name in {"limit", "amount"} and not isinstance(value, bool) and value < 0:
+                problems.append(
+                    Problem(field_path, f"{field.name} cannot be negative", found=echo(value), expected="zero or more")
+                )
         if field.name == "clauses":
             # Evidence may also cite requirement ids, which stay the same from one edition to the next.
             as_id = isinstance(element, Evidence)
@@ -389,31 +511,41 @@ def _check_fields(
                         Problem(
                             f"{field_path}[{i}]",
                             "not a clause id",
-                            found=repr(clause),
+                            found=echo(clause),
                             expected="a clause number with an optional item letter, such as '5.3 a' or '9.3.2'"
                             + (", or a requirement id such as 'awareness.policy'" if as_id else ""),
                         )
                     )
         if attrs.has(type(value)):
-            _check_fields(value, field_path, kinds, by_kind, problems)
+            _check_fields(value, field_path, kinds, hints, problems)
         elif isinstance(value, tuple):
             listed: set[object] = set()
             for i, child in enumerate(value):
                 if attrs.has(type(child)):
                     if not hasattr(child, "id"):
-                        _check_fields(child, f"{field_path}[{i}]", kinds, by_kind, problems)
+                        _check_fields(child, f"{field_path}[{i}]", kinds, hints, problems)
                 elif isinstance(child, enum.Enum | str):
                     if child in listed:
                         shown = child.value if isinstance(child, enum.Enum) else child
                         problems.append(
                             Problem(
                                 f"{field_path}[{i}]",
-                                f"{shown!r} is listed twice",
-                                found=repr(shown),
+                                f"{echo(shown)} is listed twice",
+                                found=echo(shown),
                                 expected="each entry once",
                             )
                         )
+                        continue
                     listed.add(child)
+                    # A clause id holding a surrogate is not a clause id, which says enough.
+                    if (
+                        isinstance(child, str)
+                        and field.name != "clauses"
+                        and (found := _surrogate(f"{field_path}[{i}]", child))
+                    ):
+                        problems.append(found)
+                elif isinstance(child, int | float) and (found := _number(f"{field_path}[{i}]", child)):
+                    problems.append(found)
 
 
 def _check_ref(
@@ -421,30 +553,29 @@ def _check_ref(
     target: Any,
     allowed: tuple[EntityKind, ...],
     kinds: Mapping[str, EntityKind],
-    by_kind: Mapping[EntityKind, list[str]],
+    hints: _Hints,
 ) -> list[Problem]:
     expected = _kinds_text(allowed)
     if not isinstance(target, str):
-        return [Problem(path, "a reference must be an id", found=repr(target), expected=expected)]
+        return [Problem(path, "a reference must be an id", found=echo(target), expected=expected)]
     actual = kinds.get(target)
     if actual is None:
-        candidates = [i for k in allowed for i in by_kind.get(k, ())]
         label = allowed[0].value.replace("_", " ") if len(allowed) == 1 else "element"
         return [
             Problem(
                 path,
-                f"unknown {label} id {target!r}",
-                found=repr(target),
+                f"unknown {label} id {echo(target)}",
+                found=echo(target),
                 expected=expected,
-                suggestion=suggest(target, candidates),
+                suggestion=hints(target, allowed),
             )
         ]
     if actual not in allowed:
         return [
             Problem(
                 path,
-                f"{target!r} is a {actual.value.replace('_', ' ')}",
-                found=repr(target),
+                f"{echo(target)} is a {actual.value.replace('_', ' ')}",
+                found=echo(target),
                 expected=expected,
             )
         ]
@@ -455,12 +586,14 @@ def _check_scale(scale: RiskScale, parts: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for name in ("likelihood", "impact"):
         levels = getattr(scale, name)
-        if not isinstance(levels, int) or not 2 <= levels <= 10:
+        if found := _number(f"risk_scale.{name}", levels):
+            problems.append(found)
+        elif not isinstance(levels, int) or not 2 <= levels <= 10:
             problems.append(
                 Problem(
                     f"risk_scale.{name}",
                     "risk scale out of range",
-                    found=repr(levels),
+                    found=echo(levels),
                     expected="a whole number from 2 to 10",
                 )
             )
@@ -471,12 +604,14 @@ def _check_scale(scale: RiskScale, parts: Mapping[str, Any]) -> list[Problem]:
         for index, element in enumerate(parts.get(collection, ())):
             for name, top in (("likelihood", scale.likelihood), (second, scale.impact)):
                 level = getattr(element, name)
-                if level is not None and not 1 <= level <= top:
+                if level is None or _number("", level):  # a number that cannot be one is reported with the fields
+                    continue
+                if not isinstance(level, int | float) or not 1 <= level <= top:
                     problems.append(
                         Problem(
                             f"{collection}[{index}].{name}",
                             f"{name} outside the organization's risk scale",
-                            found=repr(level),
+                            found=echo(level),
                             expected=f"a whole number from 1 to {top}",
                         )
                     )
@@ -501,12 +636,12 @@ def _check_reporting(roles: tuple[Role, ...], kinds: Mapping[str, EntityKind]) -
         if current is not None and state.get(current) == 1:
             cycle = walk[walk.index(current) :]
             index = by_id[cycle[0]][0]
-            chain = " -> ".join([*cycle, cycle[0]])
+            chain = " -> ".join(clip(i) for i in [*cycle, cycle[0]])
             problems.append(
                 Problem(
                     f"roles[{index}].reports_to",
                     f"reporting lines form a cycle: {chain}",
-                    found=repr(by_id[cycle[0]][1].reports_to),
+                    found=echo(by_id[cycle[0]][1].reports_to),
                     expected="a reporting line that ends at a role reporting to no one",
                 )
             )
@@ -518,8 +653,8 @@ def _check_reporting(roles: tuple[Role, ...], kinds: Mapping[str, EntityKind]) -
             problems.append(
                 Problem(
                     f"roles[{index}].reports_to",
-                    f"top-management role {role.id!r} reports to {role.reports_to!r}, which is not top management",
-                    found=repr(role.reports_to),
+                    f"top-management role {echo(role.id)} reports to {echo(role.reports_to)}, which is not top management",
+                    found=echo(role.reports_to),
                     expected="another top-management role, or nothing",
                 )
             )
@@ -571,8 +706,8 @@ def _check_dates(located: list[Located]) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{item.path}.edition",
-                    f"unknown edition {element.edition!r}",
-                    found=repr(element.edition),
+                    f"unknown edition {echo(element.edition)}",
+                    found=echo(element.edition),
                     expected=" or ".join(repr(e) for e in EDITIONS),
                     suggestion=suggest(element.edition, EDITIONS),
                 )

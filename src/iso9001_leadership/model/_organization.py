@@ -8,7 +8,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from iso9001_leadership._names import suggest
+from iso9001_leadership._names import Suggester
 from iso9001_leadership.exceptions import InvalidOrganizationError, UnknownIdError
 
 from ._entities import (
@@ -99,6 +99,23 @@ class Organization:
     within top management; levels within the risk scale; dates that agree) and raises
     :class:`~iso9001_leadership.InvalidOrganizationError` listing every problem found.
 
+    The rules hold against hostile input too, and the check stays about linear in the size of
+    the organization:
+
+    - an id is letters, digits and ``. _ : / -``, starting with a letter or digit, at most 200
+      characters and nothing after them (no trailing newline); ids are unique, and two ids
+      that differ only in case (``CEO`` beside ``ceo``) are refused like a duplicate, naming
+      where the first one is;
+    - text holding a lone surrogate (such as U+D800), which could not be written as UTF-8, is
+      refused with the path of its field;
+    - a number must be finite, and a whole number must have at most 100 digits ("a number too
+      large", the file readers' limit too); no number, however large, makes the check raise
+      instead of reporting a problem;
+    - values are echoed in problems cut to about 80 characters, followed by their length;
+    - the first 50 unknown references get a "did you mean" suggestion (the nearest id of the
+      kinds the field accepts), later ones none, and each suggestion looks at a bounded number
+      of candidates however many ids there are.
+
     An organization never changes: :meth:`evolve` and :meth:`with_elements` return a new one.
 
     An organization read from a file also knows where it came from: :attr:`source` names the
@@ -173,6 +190,7 @@ class Organization:
         "default): the whole QMS."
     )
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _suggester: Suggester | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
     locations: Mapping[str, tuple[int, int]] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
     source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
@@ -196,7 +214,15 @@ class Organization:
         try:
             return self._index[element_id]
         except KeyError:
-            raise UnknownIdError(element_id, suggest(element_id, self._index)) from None
+            raise UnknownIdError(element_id, self._suggest(element_id)) from None
+
+    def _suggest(self, element_id: str) -> str | None:
+        """The nearest id to ``element_id``: the ids are indexed on the first miss, then reused."""
+        suggester = self._suggester
+        if suggester is None:
+            suggester = Suggester(self._index)
+            object.__setattr__(self, "_suggester", suggester)
+        return suggester(element_id)
 
     @overload
     def get(self, element_id: str) -> Element: ...
@@ -319,7 +345,7 @@ class Organization:
         kept: dict[str, tuple[int, int]] = {}
         for element_id, (line, column) in locations.items():
             if element_id not in self._index:
-                raise UnknownIdError(element_id, suggest(element_id, self._index))
+                raise UnknownIdError(element_id, self._suggest(element_id))
             kept[element_id] = (line, column)
         located = copy.copy(self)
         object.__setattr__(located, "locations", kept)

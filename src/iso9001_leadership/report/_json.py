@@ -6,6 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from iso9001_leadership._escape import json_text
 from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import Finding
 
@@ -112,8 +113,12 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
 
 
 def render_json(assessment: Assessment) -> str:
-    """The JSON report: :func:`to_data` indented by two spaces, UTF-8 text, one final newline."""
-    return json.dumps(to_data(assessment), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    """The JSON report: :func:`to_data` indented by two spaces, UTF-8 text, one final newline.
+
+    Control characters, bidirectional controls and line separators in strings are written as
+    ``\\uNNNN`` escapes (the same data), so the text is safe to print on a terminal.
+    """
+    return json_text(json.dumps(to_data(assessment), indent=2, ensure_ascii=False, sort_keys=False)) + "\n"
 
 
 def report_schema() -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from iso9001_leadership._escape import markdown_code, markdown_text
 from iso9001_leadership._names import plural
 from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
@@ -30,21 +30,19 @@ from ._common import (
 
 __all__ = ["escape_cell", "escape_text", "render_markdown"]
 
-#: ASCII punctuation that Markdown may read as markup inside a line of prose.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|&])")
-_LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
 
 def escape_text(text: str) -> str:
     """Prose for a Markdown line: markup characters backslash-escaped, line breaks as ``<br>``.
+
+    No raw HTML, link, image, emphasis or code span can start in it, and control characters
+    (escape sequences, bidirectional overrides) are written as visible escapes such as ``\\x1b``.
 
     Examples
     --------
     >>> escape_text("a*b*\\nc <d>")
     'a\\\\*b\\\\*<br>c \\\\<d\\\\>'
     """
-    escaped = _MARKUP.sub(r"\\\1", text.strip())
-    return _LINE_BREAKS.sub("<br>", escaped)
+    return markdown_text(text)
 
 
 def escape_cell(text: str) -> str:
@@ -55,17 +53,12 @@ def escape_cell(text: str) -> str:
     >>> escape_cell("yes | no")
     'yes \\\\| no'
     """
-    return escape_text(text)
+    return markdown_text(text)
 
 
 def _code(text: str, *, cell: bool = False) -> str:
-    """An id or path as inline code (ids never hold backticks or line breaks; guard anyway)."""
-    clean = _LINE_BREAKS.sub(" ", text)
-    if cell:
-        clean = clean.replace("|", "\\|")
-    fence = "``" if "`" in clean else "`"
-    pad = " " if clean.startswith("`") or clean.endswith("`") else ""
-    return f"{fence}{pad}{clean}{pad}{fence}"
+    """An id or path as inline code, fenced by more backticks than it holds (CommonMark's rule)."""
+    return markdown_code(text, cell=cell)
 
 
 def _row(cells: Iterable[str]) -> str:

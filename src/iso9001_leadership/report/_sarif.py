@@ -19,6 +19,7 @@ import urllib.parse
 from pathlib import Path, PurePath
 from typing import Any
 
+from iso9001_leadership._escape import json_text
 from iso9001_leadership.assessment import Assessment
 from iso9001_leadership.catalog import Requirement
 from iso9001_leadership.findings import Finding, Grade, Status, status_text
@@ -147,13 +148,34 @@ class _Locator:
         return location
 
 
+#: A ``]`` that closes the text of a SARIF embedded link (``[text](target)``), with the
+#: backslashes before it.
+_LINK_CLOSE = re.compile(r"(\\*)\]\(")
+
+
+def _message_text(text: str) -> str:
+    """Text for a SARIF plain-text message, in which no embedded link can start.
+
+    SARIF viewers turn ``[text](target)`` in a message into a link (SARIF 2.1.0, 3.11.6), and a
+    target may be any URI; a ``]`` right before ``(`` is escaped as ``\\]`` (with the
+    backslashes before it escaped too), so text from the file never makes one. Other text is
+    unchanged.
+
+    Examples
+    --------
+    >>> _message_text("see [x](javascript:alert(1)) and [y] (z)")
+    'see [x\\\\](javascript:alert(1)) and [y] (z)'
+    """
+    return _LINK_CLOSE.sub(lambda m: m.group(1) * 2 + "\\](", text)
+
+
 def _message(finding: Finding) -> str:
     """The reason, then the suggested fix; the status and check when a check gave no reason."""
     text = sentence(finding.reason) or sentence(f"{status_text(finding.status, finding.grade)} found by {finding.rule}")
     fix = sentence(finding.fix)
     if fix:
         text += f" Suggested fix: {fix}"
-    return text
+    return _message_text(text)
 
 
 def _result(finding: Finding, rule_id: str, rule_index: int, locator: _Locator) -> dict[str, Any]:
@@ -169,7 +191,7 @@ def _result(finding: Finding, rule_id: str, rule_index: int, locator: _Locator) 
         result["locations"] = [primary]
     related = []
     for number, subject in enumerate(finding.subjects[1:], start=1):
-        location = {"id": number, **locator.location(subject), "message": {"text": subject}}
+        location = {"id": number, **locator.location(subject), "message": {"text": _message_text(subject)}}
         related.append(location)
     if related:
         result["relatedLocations"] = related
@@ -210,7 +232,9 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
         for index, (r, findings) in enumerate(reported)
         for finding in findings
     ]
-    notifications = [{"level": "warning", "message": {"text": sentence(w)}} for w in assessment.warnings if w.strip()]
+    notifications = [
+        {"level": "warning", "message": {"text": _message_text(sentence(w))}} for w in assessment.warnings if w.strip()
+    ]
     counts = assessment.summary().counts
     run: dict[str, Any] = {
         "tool": {
@@ -240,5 +264,9 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
 
 
 def render_sarif(assessment: Assessment, *, source: Source | None = None) -> str:
-    """The SARIF 2.1.0 report as JSON text, indented by two spaces, with one final newline."""
-    return json.dumps(to_sarif(assessment, source=source), indent=2, ensure_ascii=False) + "\n"
+    """The SARIF 2.1.0 report as JSON text, indented by two spaces, with one final newline.
+
+    Control characters, bidirectional controls and line separators in strings are written as
+    ``\\uNNNN`` escapes (the same data), so the text is safe to print on a terminal.
+    """
+    return json_text(json.dumps(to_sarif(assessment, source=source), indent=2, ensure_ascii=False)) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iso9001_leadership._escape import printable
 from iso9001_leadership._names import plural
 from iso9001_leadership._terminal import Style
 from iso9001_leadership.assessment import Assessment, RequirementResult
@@ -24,8 +25,12 @@ _STATUS_STYLE = {
 
 
 def _one_line(text: str) -> str:
-    """Text from the checks or the file on one line, so that it cannot break the report's layout."""
-    return " ".join(text.split())
+    """Text from the checks or the file on one line, so that it cannot break the report's layout.
+
+    White space runs (line breaks included) become one space; any other control character (an
+    escape sequence, a bidirectional override) is written as a visible escape such as ``\\x1b``.
+    """
+    return printable(" ".join(text.split()))
 
 
 def _not_assessed(results: list[RequirementResult]) -> list[str]:
@@ -33,7 +38,7 @@ def _not_assessed(results: list[RequirementResult]) -> list[str]:
     by_reason: dict[str, list[str]] = {}
     for result in results:
         reason = _one_line(result.note) or "no reason given"
-        by_reason.setdefault(reason[:1].lower() + reason[1:], []).append(result.requirement.clause)
+        by_reason.setdefault(reason[:1].lower() + reason[1:], []).append(printable(result.requirement.clause))
     return [
         f"{plural(len(clauses), 'requirement')} not assessed, {reason}: {', '.join(clauses)}"
         for reason, clauses in by_reason.items()
@@ -45,6 +50,8 @@ def render_text(assessment: Assessment, options: ReportOptions) -> str:
 
     Needs-evidence findings are summed up in one line unless ``options.verbose``; requirements
     not assessed are summed up in one line per reason; ANSI colours only with ``options.color``.
+    Text from the file or the catalog never reaches the terminal raw: its control characters
+    are written as visible escapes.
     A finding whose verdict differs from its requirement's (an observation beside a
     nonconformity) starts with its own verdict in brackets.
     """
@@ -53,7 +60,8 @@ def render_text(assessment: Assessment, options: ReportOptions) -> str:
     verbose = options.verbose
     results = ordered_results(a)
     lines = [
-        style(f"{a.organization}", "bold") + f" against {a.edition_title}, as of {a.as_of.isoformat()}",
+        style(printable(a.organization), "bold")
+        + f" against {printable(a.edition_title)}, as of {a.as_of.isoformat()}",
         score_line(a),
         "",
     ]
@@ -78,19 +86,20 @@ def render_text(assessment: Assessment, options: ReportOptions) -> str:
         req = result.requirement
         said = style(verdict(result.status, result.grade), *_STATUS_STYLE[result.status])
         unconfirmed = style(f" ({UNCONFIRMED})", "dim") if req.unconfirmed else ""
-        lines.append(f"{style(req.clause, 'bold')} {req.title} [{req.id}]: {said}{unconfirmed}")
+        clause, title, req_id = printable(req.clause), printable(req.title), printable(req.id)
+        lines.append(f"{style(clause, 'bold')} {title} [{req_id}]: {said}{unconfirmed}")
         for finding in findings:
             shown += 1
             own = finding_label(finding, result)
             label = style(f"[{own}] ", *_STATUS_STYLE[finding.status]) if own else ""
-            subjects = f"  [at fault: {', '.join(finding.subjects)}]" if finding.subjects else ""
+            subjects = f"  [at fault: {printable(', '.join(finding.subjects))}]" if finding.subjects else ""
             lines.append(f"  - {label}{_one_line(finding.reason) or '(no reason given)'}{subjects}")
             if finding.fix:
                 lines.append(style(f"    fix: {_one_line(finding.fix)}", "dim"))
         lines.append("")
     needs = counts[Status.NEEDS_EVIDENCE.value]
     if needs and not verbose:
-        clauses = ", ".join(r.requirement.clause for r in results if r.status is Status.NEEDS_EVIDENCE)
+        clauses = printable(", ".join(r.requirement.clause for r in results if r.status is Status.NEEDS_EVIDENCE))
         need = "needs" if needs == 1 else "need"
         lines.append(
             style(f"{plural(needs, 'requirement')} {need} evidence the model cannot give: {clauses}", "magenta")

@@ -17,10 +17,11 @@ FAR_REVIEW = dt.date(2099, 12, 31)
 
 
 def fresh_id(org: Organization, stem: str, taken: Iterable[str] = ()) -> str:
-    """An id starting with ``stem`` that neither the organization nor ``taken`` uses."""
-    used = set(taken)
+    """An id starting with ``stem`` that neither the organization nor ``taken`` uses, in any letter case."""
+    used = {t.lower() for t in taken}
+    used.update(element_id.lower() for element_id in org.ids())
     candidate, number = stem, 1
-    while candidate in org or candidate in used:
+    while candidate.lower() in used:
         number += 1
         candidate = f"{stem}-{number}"
     return candidate

@@ -51,7 +51,8 @@ def ids(draw: st.DrawFn, *, max_size: int = 4) -> Ids:
     if not counts["parties"]:
         counts["requirements"] = 0
     total = sum(counts.values()) + has_policy
-    pool = iter(draw(st.lists(element_ids(), min_size=total, max_size=total, unique=True)))
+    # Ids differing only in letter case are refused by Organization: unique regardless of case.
+    pool = iter(draw(st.lists(element_ids(), min_size=total, max_size=total, unique_by=str.lower)))
     groups = {kind: tuple(itertools.islice(pool, count)) for kind, count in counts.items()}
     return Ids(**groups, policy=next(pool, None))
 

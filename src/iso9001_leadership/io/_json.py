@@ -1,0 +1,179 @@
+"""Strict JSON: duplicate keys, NaN and Infinity refused, the limits of :mod:`._limits` held.
+
+:func:`json.loads` keeps the last of two equal keys, reads ``NaN`` and ``Infinity``, turns an
+integer of thousands of digits into a number that cannot be printed, recurses once per level
+of nesting and lets ``"\\ud800"`` through as a lone surrogate. :func:`parse_json` refuses each,
+with the line and column where the text can tell it, and never lets an exception out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from iso9001_leadership._names import echo
+from iso9001_leadership.exceptions import Problem
+
+from ._limits import (
+    MAX_DEPTH,
+    MAX_INT_DIGITS,
+    Refusal,
+    check_text,
+    depth_problem,
+    has_lone_surrogate,
+    int_digits,
+    int_too_large,
+    position,
+    surrogate_problem,
+)
+from ._yaml import join_path
+
+__all__ = ["parse_json"]
+
+# A string (to the end of the text if it is never closed, so a scan never starts over) or a bracket.
+_STRING = r'"[^"\\]*(?:\\.?[^"\\]*)*"?'
+_BRACKETS = re.compile(rf"{_STRING}|[\[\]{{}}]", re.DOTALL)
+# A string, a constant JSON does not allow, or a number.
+_VALUES = re.compile(
+    rf"{_STRING}|(?P<constant>-?Infinity|NaN)|(?P<number>-?\d+(?P<fraction>\.\d+)?(?P<exponent>[eE][-+]?\d+)?)",
+    re.DOTALL,
+)
+# Inside strings: a valid surrogate pair, a lone surrogate, or another escape.
+_ESCAPES = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|(?P<lone>\\u[dD][89a-fA-F][0-9a-fA-F]{2})|\\.",
+    re.DOTALL,
+)
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _Pairs(dict[str, Any]):
+    """A JSON object that remembers the keys it was given twice."""
+
+    duplicates: list[str]
+
+
+class _RefusedTokenError(ValueError):
+    """A token JSON must not hold (raised inside :func:`json.loads`, found again by :func:`_locate_value`)."""
+
+
+def _pairs(items: list[tuple[str, Any]]) -> _Pairs:
+    result = _Pairs()
+    result.duplicates = []
+    for key, val in items:
+        if key in result:
+            result.duplicates.append(key)
+            continue
+        result[key] = val
+    return result
+
+
+def _constant(name: str) -> Any:
+    msg = f"{name} is not a number JSON allows"
+    raise _RefusedTokenError(msg)
+
+
+def _integer(text: str) -> int:
+    if int_digits(text) > MAX_INT_DIGITS:
+        raise _RefusedTokenError(text)
+    return int(text)
+
+
+def _too_deep(text: str, max_depth: int) -> int | None:
+    """The offset of the first bracket opened deeper than ``max_depth`` levels, found without recursion."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return None
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        char = text[match.start()]
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return match.start()
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _locate_value(text: str) -> tuple[int | None, int | None]:
+    """Where the first NaN, Infinity or over-long integer outside strings stands."""
+    for match in _VALUES.finditer(text):
+        if match["constant"] or (
+            match["number"]
+            and not match["fraction"]
+            and not match["exponent"]
+            and int_digits(match["number"]) > MAX_INT_DIGITS
+        ):
+            return position(text, match.start())
+    return None, None
+
+
+def _locate_surrogate(text: str) -> tuple[int | None, int | None]:
+    """Where the first ``\\ud800``-style escape of a lone surrogate stands."""
+    for match in _ESCAPES.finditer(text):
+        if match["lone"]:
+            return position(text, match.start())
+    return None, None
+
+
+def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Problem]]:
+    """Parse JSON text into plain data and the problems found (data ``None`` when it cannot be read).
+
+    Examples
+    --------
+    >>> parse_json('{"name": "Acme", "name": "Other"}')[1][0].message
+    "duplicate key 'name'"
+    >>> print(parse_json('{"name": "Acme",\\n "scope": NaN}')[1][0])
+    line 2, column 11: <document>: not valid JSON: NaN is not a number JSON allows
+    """
+    try:
+        text = check_text(text)
+    except Refusal as exc:
+        return None, [exc.problem]
+    deep = _too_deep(text, max_depth)
+    if deep is not None:
+        line, column = position(text, deep)
+        return None, [depth_problem(max_depth, line=line, column=column)]
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        return None, [Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)]
+    except _RefusedTokenError as exc:
+        at_line, at_column = _locate_value(text)
+        if str(exc).endswith("JSON allows"):
+            return None, [Problem("", f"not valid JSON: {exc}", line=at_line, column=at_column)]
+        return None, [int_too_large(int_digits(str(exc)), line=at_line, column=at_column)]
+    except RecursionError:
+        return None, [depth_problem(max_depth)]
+    except (ValueError, TypeError) as exc:
+        return None, [Problem("", f"not valid JSON: {exc}")]
+    problems: list[Problem] = []
+    surrogates: list[Problem] = []
+    # Raw surrogates were refused above: only an escape can make one, so most texts need no look.
+    check_strings = _MAYBE_SURROGATE.search(text) is not None
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, _Pairs):
+            problems.extend(
+                Problem(join_path(path, key), f"duplicate key {echo(key)}", expected="each key once per object")
+                for key in node.duplicates
+            )
+            for key, val in node.items():
+                if check_strings and has_lone_surrogate(key):
+                    # The key goes into the path escaped: a path is printed, and must be text.
+                    safe = key.encode("utf-8", "backslashreplace").decode("utf-8")
+                    surrogates.append(surrogate_problem(join_path(path, safe), key))
+                    continue
+                walk(val, join_path(path, key))
+        elif isinstance(node, list):
+            for index, val in enumerate(node):
+                walk(val, join_path(path, index))
+        elif check_strings and isinstance(node, str) and has_lone_surrogate(node):
+            surrogates.append(surrogate_problem(path, node))
+
+    walk(data, "")
+    if surrogates:
+        at_line, at_column = _locate_surrogate(text)
+        first = surrogates[0]
+        return None, [Problem(first.path, first.message, expected=first.expected, line=at_line, column=at_column)]
+    return data, problems
