@@ -517,48 +517,34 @@ _KEY_MESSAGES: tuple[str, ...] = ("unknown field", "duplicate key")
 def locate(problems: Iterable[Problem], positions: Positions, *, key_messages: Iterable[str] = ()) -> list[Problem]:
     """The problems with a line and column where they had none, ordered by position.
 
-        Each problem without a line takes the position of its path, or of the nearest enclosing
-        value that has one (a missing field is reported where its mapping starts). A problem about
-        a key rather than its value, one whose message begins with ``unknown field``, ``duplicate
-        key`` or one of ``key_messages``, takes the position of the key. Problems without any position come last.
+    Each problem without a line takes the position of its path, or of the nearest enclosing
+    value that has one (a missing field is reported where its mapping starts). A problem about
+    a key rather than its value, one whose message begins with ``unknown field``, ``duplicate
+    key`` or one of ``key_messages``, takes the position of the key. Problems without any position come last.
 
-        Parameters
-        ----------
-        problems
-            The problems, with paths in the shape of :func:`join_path`.
-        positions
-            Where each value and key stands, from :func:`parse_yaml`.
-        key_messages
-            More message beginnings that mark a problem about a key, for a format of one's own.
+    Parameters
+    ----------
+    problems
+        The problems, with paths in the shape of :func:`join_path`.
+    positions
+        Where each value and key stands, from :func:`parse_yaml`.
+    key_messages
+        More message beginnings that mark a problem about a key, for a format of one's own.
 
-        Examples
-        --------
-        >>> from iso9001_leadership.exceptions import Problem
-
-    from ._limits import (
-        MAX_ALIAS_NODES,
-        MAX_DEPTH,
-        MAX_INT_DIGITS,
-        Refusal,
-        check_text,
-        depth_problem,
-        has_lone_surrogate,
-        int_digits,
-        int_too_large,
-        position,
-        surrogate_problem,
-    )
-        >>> _, positions, _ = parse_yaml("name: Acme\\nroles:\\n  - {id: ceo, titel: CEO}\\n")
-        >>> for problem in locate(
-        ...     [
-        ...         Problem("roles[0].titel", "unknown field 'titel' for Role"),
-        ...         Problem("roles[0].title", "required field 'title' is missing"),
-        ...     ],
-        ...     positions,
-        ... ):
-        ...     print(problem)
-        line 3, column 5: roles[0].title: required field 'title' is missing
-        line 3, column 15: roles[0].titel: unknown field 'titel' for Role
+    Examples
+    --------
+    >>> from iso9001_leadership.exceptions import Problem
+    >>> _, positions, _ = parse_yaml("name: Acme\\nroles:\\n  - {id: ceo, titel: CEO}\\n")
+    >>> for problem in locate(
+    ...     [
+    ...         Problem("roles[0].titel", "unknown field 'titel' for Role"),
+    ...         Problem("roles[0].title", "required field 'title' is missing"),
+    ...     ],
+    ...     positions,
+    ... ):
+    ...     print(problem)
+    line 3, column 5: roles[0].title: required field 'title' is missing
+    line 3, column 15: roles[0].titel: unknown field 'titel' for Role
     """
     at_key = (*_KEY_MESSAGES, *key_messages)
     located = []
