@@ -250,3 +250,17 @@ def test_bad_timing_is_a_usage_error(clean_file: Path, setting: str, capsys: pyt
     code, _, _ = run("check", str(clean_file), "--as-of", "2026-11-24", "--timing", setting)
     assert code == EXIT_USAGE
     assert "argument --timing:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("limit", "code"), [("100", EXIT_USAGE), ("0", EXIT_OK), ("50_000_000", EXIT_OK)])
+def test_max_bytes_bounds_what_is_read(clean_file: Path, limit: str, code: int) -> None:
+    """--max-bytes refuses a larger file before reading it; 0 lifts the limit."""
+    result, _, err = run("validate", str(clean_file), "--max-bytes", limit)
+    assert result == code
+    assert ("too large to read" in err) is (code == EXIT_USAGE)
+    assert "Traceback" not in err
+
+
+def test_max_bytes_must_be_a_size(clean_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("validate", str(clean_file), "--max-bytes", "lots")[0] == EXIT_USAGE
+    assert "not a size in bytes: 'lots'" in capsys.readouterr().err

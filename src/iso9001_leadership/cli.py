@@ -30,7 +30,7 @@ from iso9001_leadership.exceptions import Iso9001Error, LoadError, UsageError
 from iso9001_leadership.export import GRAPH_FORMATS, export
 from iso9001_leadership.findings import FAIL_ON as FAIL_THRESHOLDS
 from iso9001_leadership.graph import OrgGraph
-from iso9001_leadership.io import load, schema_text, write_atomically
+from iso9001_leadership.io import MAX_BYTES, load, schema_text, write_atomically
 from iso9001_leadership.model import Organization
 from iso9001_leadership.raci import raci_matrix
 from iso9001_leadership.report import render, report_formats
@@ -56,6 +56,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _size(text: str) -> int:
+    try:
+        size = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        size = -1
+    if size < 0:
+        msg = f"not a size in bytes: {text!r} (a whole number, 0 for no limit)"
+        raise argparse.ArgumentTypeError(msg)
+    return size
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="iso9001-leadership",
@@ -68,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     def with_file(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
+        sub.add_argument(
+            "--max-bytes",
+            type=_size,
+            default=MAX_BYTES,
+            metavar="N",
+            help=f"refuse a file larger than N bytes (default: {MAX_BYTES:,}; 0 for no limit)",
+        )
         return sub
 
     check = with_file("check", "assess an organization file against the requirement catalog")
@@ -205,7 +223,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", out)
         return EXIT_OK
 
-    org = load(args.file)
+    org = load(args.file, max_bytes=args.max_bytes or None)
     if args.command == "validate":
         _say(f"{args.file}: valid ({len(org)} elements)", out)
         return EXIT_OK
