@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent / "src" / PACKAGE
 #: The stages, lowest first: a module may import only from its own stage or below. Each entry
 #: names the top-level modules or subpackages of the package that form the stage.
 STAGES: tuple[frozenset[str], ...] = (
-    frozenset({"_version", "exceptions", "_names", "_escape", "clauses"}),
+    frozenset({"_version", "exceptions", "_names", "_escape", "clauses", "_gc"}),
     frozenset({"findings", "_plugins", "_terminal", "_htmlkit"}),
     frozenset({"model"}),
     frozenset({"io", "_summary", "raci"}),

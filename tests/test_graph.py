@@ -231,7 +231,7 @@ def test_reversed_edges_start_at_the_assigned_role() -> None:
 
 def test_an_unmapped_reference_field_becomes_refers_to() -> None:
     """A reference field missing from the table still gives an edge, labelled refers_to."""
-    from iso9001_leadership.graph import _edges
+    from iso9001_leadership.graph import _edges, _plan
     from iso9001_leadership.model._fields import ref
 
     @attrs.frozen
@@ -240,8 +240,8 @@ def test_an_unmapped_reference_field_becomes_refers_to() -> None:
         about: str | None = ref(EntityKind.ROLE, "The role it is about.")
 
     out: list[Any] = []
-    _edges("n1", Note(id="n1", about="ceo"), out)
-    assert out == [("n1", "ceo", Relation.REFERS_TO, {"relation": Relation.REFERS_TO})]
+    _edges("n1", Note(id="n1", about="ceo"), _plan(Note), out)
+    assert out == [("n1", "ceo", Relation.REFERS_TO)]
 
 
 def test_graph_is_frozen(rich: OrgGraph) -> None:
@@ -379,3 +379,88 @@ def test_docs_field_table_matches_field_relations() -> None:
         for (cls, field), (relation, reverse) in FIELD_RELATIONS.items()
     ]
     assert rows == expected
+
+
+def _edge_order_index(org: Organization) -> dict[tuple[str, Relation], list[str]]:
+    """Successors by (node, relation) in the order the references are written, each edge once."""
+    found: dict[tuple[str, Relation], list[str]] = {}
+
+    def add(u: str, v: str, relation: Relation) -> None:
+        targets = found.setdefault((u, relation), [])
+        if v not in targets:
+            targets.append(v)
+
+    def walk(owner: str, value: Any) -> None:
+        for field in attrs.fields(type(value)):
+            current = getattr(value, field.name)
+            if refs_of(field) is not None:
+                relation, reverse = FIELD_RELATIONS[(type(value), field.name)]
+                targets = current if isinstance(current, tuple) else (() if current is None else (current,))
+                for target in targets:
+                    add(target, owner, relation) if reverse else add(owner, target, relation)
+                continue
+            for child in current if isinstance(current, tuple) else (current,):
+                if attrs.has(type(child)) and not hasattr(child, "id"):
+                    walk(owner, child)
+
+    parents = {
+        child.id: element.id
+        for _, element in org.elements()
+        for field in attrs.fields(type(element))
+        for child in (getattr(element, field.name) if isinstance(getattr(element, field.name), tuple) else ())
+        if attrs.has(type(child)) and hasattr(child, "id")
+    }
+    for _, element in org.elements():
+        if element.id in parents:
+            add(element.id, parents[element.id], NESTED_RELATION)
+        walk(element.id, element)
+    return found
+
+
+@given(organizations())
+def test_the_index_is_the_networkx_view(org: Organization) -> None:
+    """The relation index built from the model holds exactly the networkx view's edges, each list in edge order."""
+    graph = OrgGraph.from_organization(org)
+    assert graph._nx is None, "the networkx view is built only when asked for"
+    expected = _edge_order_index(org)
+    from_nx = OrgGraph(org, graph.nx)
+    assert graph.number_of_edges() == graph.nx.number_of_edges() == sum(len(v) for v in expected.values())
+    for node in graph.ids():
+        assert graph.kind_of(node) is from_nx.kind_of(node) is org.kind_of(node)
+        assert graph.label_of(node) == from_nx.label_of(node)
+        for relation in Relation:
+            assert list(graph.successors(node, relation)) == expected.get((node, relation), [])
+            assert sorted(graph.successors(node, relation)) == sorted(from_nx.successors(node, relation))
+            assert sorted(graph.predecessors(node, relation)) == sorted(from_nx.predecessors(node, relation))
+
+
+def test_a_role_named_twice_by_one_person_is_one_edge() -> None:
+    """A role in both ``roles`` and a holding is held once, as networkx keeps one edge per key."""
+    org = loads(
+        "name: Acme\nroles: [{id: ceo, title: CEO}, {id: qm, title: QM}]\n"
+        "people: [{id: ana, name: Ana, roles: [ceo], holdings: [{role: qm}, {role: ceo}]}]\n"
+    )
+    graph = OrgGraph.from_organization(org)
+    assert graph.successors("ana", Relation.HOLDS) == ("ceo", "qm")
+    assert graph.predecessors("ceo", Relation.HOLDS) == ("ana",)
+    assert graph.number_of_edges() == graph.nx.number_of_edges() == 2
+
+
+def test_reporting_cycles_are_found_without_networkx_algorithms() -> None:
+    """Cycles and self-loops in a tampered graph, found by the library's own linear search."""
+    from iso9001_leadership.queries import reporting_cycles
+
+    org = loads(
+        "name: Acme\nroles:\n- {id: a, title: A, top_management: true}\n- {id: b, title: B, reports_to: a}\n"
+        "- {id: c, title: C, reports_to: b}\n- {id: d, title: D, reports_to: c}\n- {id: e, title: E}\n"
+    )
+    raw = OrgGraph.from_organization(org).nx.copy()
+    raw.add_edge("a", "d", key=Relation.REPORTS_TO, relation=Relation.REPORTS_TO)  # a -> d -> c -> b -> a
+    raw.add_edge("e", "e", key=Relation.REPORTS_TO, relation=Relation.REPORTS_TO)
+    gaps = reporting_cycles(OrgGraph(org, raw))
+    assert [gap.subjects for gap in gaps] == [("a", "b", "c", "d"), ("e",)]
+    expected = [
+        sorted(c)
+        for c in nx.simple_cycles(nx.DiGraph([(u, v) for u, v, k in raw.edges(keys=True) if k == "reports_to"]))
+    ]
+    assert sorted(sorted(gap.subjects) for gap in gaps) == sorted(expected)

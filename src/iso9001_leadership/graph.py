@@ -36,15 +36,16 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import enum
 import typing
 from collections.abc import Iterator, Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 
+from iso9001_leadership._gc import paused_gc
+from iso9001_leadership._names import Suggester
 from iso9001_leadership.exceptions import UnknownIdError
 from iso9001_leadership.model import (
     Action,
@@ -69,6 +70,9 @@ from iso9001_leadership.model import (
     classes_in,
     refs_of,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["FIELD_RELATIONS", "NESTED_RELATION", "NodeKind", "OrgGraph", "Relation"]
 
@@ -207,6 +211,7 @@ class _Plan:
     refs: tuple[tuple[str, Relation, bool], ...]  # (field, relation, reversed)
     nested: tuple[str, ...]  # fields holding attrs values without an id: walked for references
     children: tuple[str, ...]  # fields holding elements with an id of their own: nodes
+    repeats: bool  # whether one element can record the same edge twice (through two fields)
 
 
 _PLANS: dict[type, _Plan] = {}
@@ -221,6 +226,7 @@ def _plan(cls: type) -> _Plan:
     refs: list[tuple[str, Relation, bool]] = []
     nested: list[str] = []
     children: list[str] = []
+    repeats = False
     for field in attrs.fields(cls):
         if refs_of(field) is not None:
             relation, reverse = FIELD_RELATIONS.get((cls, field.name), (Relation.REFERS_TO, False))
@@ -228,54 +234,118 @@ def _plan(cls: type) -> _Plan:
             continue
         for inner in (c for c in classes_in(hints[field.name]) if attrs.has(c)):
             has_id = any(f.name == "id" for f in attrs.fields(inner))
-            (children if has_id else nested).append(field.name)
+            if has_id:
+                children.append(field.name)
+            else:
+                nested.append(field.name)
+                inner_plan = _plan(inner)
+                repeats = repeats or bool(inner_plan.refs or inner_plan.nested)
             break
-    plan = _Plan(tuple(refs), tuple(nested), tuple(children))
+    directions = [(relation, reverse) for _, relation, reverse in refs]
+    repeats = repeats or len(set(directions)) < len(directions)
+    plan = _Plan(tuple(refs), tuple(nested), tuple(children), repeats)
     _PLANS[cls] = plan
     return plan
 
 
-_Edge = tuple[str, str, Relation, dict[str, Relation]]
+_Edge = tuple[str, str, Relation]
 
 
-def _edges(source_id: str, element: Any, out: list[_Edge]) -> None:
+def _edges(source_id: str, element: Any, plan: _Plan, out: list[_Edge]) -> None:
     """Append the edges of every reference ``element`` records (``source_id`` is its node)."""
-    plan = _plan(type(element))
     for name, relation, reverse in plan.refs:
         value = getattr(element, name)
         if value is None:
             continue
-        for target in value if isinstance(value, tuple) else (value,):
-            u, v = (target, source_id) if reverse else (source_id, target)
-            out.append((u, v, relation, {"relation": relation}))
+        if type(value) is tuple:
+            if reverse:
+                out.extend([(target, source_id, relation) for target in value])
+            else:
+                out.extend([(source_id, target, relation) for target in value])
+        else:
+            out.append((value, source_id, relation) if reverse else (source_id, value, relation))
     for name in plan.nested:
         value = getattr(element, name)
         for child in value if isinstance(value, tuple) else (value,):
             if child is not None:
-                _edges(source_id, child, out)
+                _edges(source_id, child, _plan(type(child)), out)
 
 
-def _children_with_id(element: Any) -> Iterator[Any]:
-    """The nested elements that have ids of their own (policy commitments, party requirements)."""
-    for name in _plan(type(element)).children:
-        yield from getattr(element, name)
+def _element_edges(organization: Organization) -> Iterator[list[_Edge]]:
+    """The edges each element records, element by element in file order, each edge once.
+
+    Each list is reused for the next element: read it before asking for the next one.
+    """
+    parents: dict[str, str] = {}
+    edges: list[_Edge] = []
+    for _, element in organization.elements():
+        source_id = element.id
+        plan = _plan(type(element))
+        parent = parents.get(source_id)
+        if parent is not None:
+            edges.append((source_id, parent, NESTED_RELATION))
+        for name in plan.children:
+            for child in getattr(element, name):
+                parents[child.id] = source_id
+        _edges(source_id, element, plan, edges)
+        if plan.repeats and len(edges) > 1:
+            # Only within one element can an edge come twice (a role both in ``roles`` and in a
+            # holding): keep its first place, as networkx keeps one edge per key.
+            edges[:] = dict.fromkeys(edges)
+        yield edges
+        edges.clear()
 
 
-def _by_relation(adjacency: Iterator[tuple[str, Any]]) -> dict[str, dict[Relation, tuple[str, ...]]]:
-    """For each node, its neighbours in ``adjacency`` grouped by relation, in edge order."""
-    index: dict[str, dict[Relation, tuple[str, ...]]] = {}
-    for node, neighbours in adjacency:
-        grouped: dict[Relation, list[str]] = {}
-        for other, keys in neighbours.items():
-            for key in keys:
-                grouped.setdefault(key, []).append(other)
-        index[node] = {relation: tuple(others) for relation, others in grouped.items()}
-    return index
+_Index = dict[Relation, dict[str, tuple[str, ...]]]
+
+
+def _freeze(index: dict[Relation, dict[str, list[str]]]) -> _Index:
+    """The index with every list of neighbours made a tuple."""
+    return {relation: {node: tuple(others) for node, others in by_node.items()} for relation, by_node in index.items()}
+
+
+def _index_from_model(organization: Organization) -> tuple[_Index, _Index, int]:
+    """Neighbours by relation, both ways, read straight from the organization's elements.
+
+    The content of :attr:`OrgGraph.nx`, without building it: each list in edge order. Returns
+    the two indexes (successors, predecessors) and the number of edges.
+    """
+    out: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    into: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    count = 0
+    for edges in _element_edges(organization):
+        count += len(edges)
+        for u, v, relation in edges:
+            out_r = out[relation]
+            targets = out_r.get(u)
+            if targets is None:
+                out_r[u] = [v]
+            else:
+                targets.append(v)
+            in_r = into[relation]
+            sources = in_r.get(v)
+            if sources is None:
+                in_r[v] = [u]
+            else:
+                sources.append(u)
+    return _freeze(out), _freeze(into), count
+
+
+def _index_from_nx(graph: Any) -> tuple[_Index, _Index, int]:
+    """The same index as :func:`_index_from_model`, read from a networkx multigraph."""
+    out: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    into: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    count = 0
+    for u, v, key in graph.edges(keys=True):
+        count += 1
+        out.setdefault(key, {}).setdefault(u, []).append(v)
+        into.setdefault(key, {}).setdefault(v, []).append(u)
+    return _freeze(out), _freeze(into), count
 
 
 @attrs.frozen(eq=False)
 class OrgGraph:
-    """An organization's accountability graph: the organization and its networkx view.
+    """An organization's accountability graph: the organization, its relation index and networkx view.
 
     Build one with :meth:`from_organization`. Nodes are element ids with attributes ``kind``
     (:class:`NodeKind`) and ``label``; edges carry ``relation`` (:class:`Relation`), which is
@@ -283,16 +353,22 @@ class OrgGraph:
     elements, their fields and the order of each list, so the same organization always gives
     the same graph.
 
+    The queries read an index of each node's neighbours by relation, built straight from the
+    organization in one pass. The :class:`networkx.MultiDiGraph` (:attr:`nx`) is built the
+    first time it is asked for, then kept: assessing an organization never builds it, and
+    exports, notebooks and your own networkx algorithms get the same graph as always.
+
     Parameters
     ----------
     organization
         The organization the graph was built from; queries read element fields (dates,
         flags, clause ids) from it.
     nx
-        The :class:`networkx.MultiDiGraph`, frozen when built by :meth:`from_organization`.
-        Passing another one (a copy with edges added, to test a query against data no
-        :class:`~iso9001_leadership.Organization` would accept) is allowed; it is indexed when
-        the ``OrgGraph`` is made, so it must not change afterwards.
+        A :class:`networkx.MultiDiGraph` to use instead of the organization's own (a copy with
+        edges added, to test a query against data no
+        :class:`~iso9001_leadership.Organization` would accept). It is indexed when the
+        ``OrgGraph`` is made, so it must not change afterwards. Leave it out (the default) to
+        get the organization's graph, as :meth:`from_organization` does.
 
     Examples
     --------
@@ -309,29 +385,45 @@ class OrgGraph:
     """
 
     organization: Organization
-    nx: nx.MultiDiGraph[str] = attrs.field(repr=False)
+    _given: Any = attrs.field(default=None, alias="nx", repr=False)
+    _nx: Any = attrs.field(init=False, default=None, repr=False)
+    _kinds: dict[str, EntityKind] = attrs.field(init=False, repr=False)
+    _labels: dict[str, str] = attrs.field(init=False, repr=False)
     _by_kind: dict[EntityKind, tuple[str, ...]] = attrs.field(init=False, repr=False)
-    _position: dict[str, int] = attrs.field(init=False, repr=False)
-    _out: dict[str, dict[Relation, tuple[str, ...]]] = attrs.field(init=False, repr=False)
-    _in: dict[str, dict[Relation, tuple[str, ...]]] = attrs.field(init=False, repr=False)
+    _position: dict[str, int] | None = attrs.field(init=False, default=None, repr=False)
+    _out: _Index = attrs.field(init=False, repr=False)
+    _in: _Index = attrs.field(init=False, repr=False)
+    _edge_count: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
-        position: dict[str, int] = {}
-        kinds: Any = self.nx.nodes(data="kind")
-        for index, (node, kind) in enumerate(kinds):
-            position[node] = index
+        if self._given is None:
+            with paused_gc():
+                kinds = {element.id: kind for kind, element in self.organization.elements()}
+                out, into, count = _index_from_model(self.organization)
+            labels: dict[str, str] = {}
+        else:
+            graph = self._given
+            kinds = dict(graph.nodes(data="kind"))
+            labels = dict(graph.nodes(data="label"))
+            out, into, count = _index_from_nx(graph)
+            object.__setattr__(self, "_nx", graph)
+        for node, kind in kinds.items():
             if kind in by_kind:
                 by_kind[kind].append(node)
+        object.__setattr__(self, "_kinds", kinds)
+        object.__setattr__(self, "_labels", labels)
         object.__setattr__(self, "_by_kind", {kind: tuple(ids) for kind, ids in by_kind.items()})
-        object.__setattr__(self, "_position", position)
-        # Neighbours by relation, in edge order, indexed once so that queries look them up in O(1).
-        object.__setattr__(self, "_out", _by_relation(self.nx.adjacency()))
-        object.__setattr__(self, "_in", _by_relation(self.nx.reverse(copy=False).adjacency()))
+        object.__setattr__(self, "_out", out)
+        object.__setattr__(self, "_in", into)
+        object.__setattr__(self, "_edge_count", count)
 
     @classmethod
     def from_organization(cls, organization: Organization) -> OrgGraph:
         """Build the accountability graph of an organization.
+
+        One pass over the elements indexes every edge; the networkx view is built on first use
+        of :attr:`nx`.
 
         Parameters
         ----------
@@ -341,7 +433,7 @@ class OrgGraph:
         Returns
         -------
         OrgGraph
-            The graph, with a frozen :class:`networkx.MultiDiGraph` as :attr:`nx`.
+            The graph.
 
         Examples
         --------
@@ -350,35 +442,50 @@ class OrgGraph:
         >>> OrgGraph.from_organization(org).nx.number_of_nodes()
         1
         """
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=organization.name)
-        nodes: list[tuple[str, dict[str, Any]]] = []
-        edges: list[_Edge] = []
-        parents: dict[str, str] = {}
-        for kind, element in organization.elements():
-            nodes.append((element.id, {"kind": kind, "label": _label(kind, element)}))
-            parent = parents.get(element.id)
-            if parent is not None:
-                edges.append((element.id, parent, NESTED_RELATION, {"relation": NESTED_RELATION}))
-            for child in _children_with_id(element):
-                parents[child.id] = element.id
-            _edges(element.id, element, edges)
-        graph.add_nodes_from(nodes)
-        graph.add_edges_from(edges)  # type: ignore[arg-type]  # (u, v, key, data) is valid for multigraphs
-        return cls(organization, nx.freeze(graph))
+        return cls(organization)
+
+    @property
+    def nx(self) -> nx.MultiDiGraph[str]:
+        """The graph as a frozen :class:`networkx.MultiDiGraph`, built on first use and then kept.
+
+        Copy it (``graph.nx.copy()``) to experiment.
+        """
+        graph = self._nx
+        if graph is None:
+            graph = _build_nx(self)
+            object.__setattr__(self, "_nx", graph)
+        return graph  # type: ignore[no-any-return]
+
+    @property
+    def kinds(self) -> Mapping[str, NodeKind]:
+        """The kind of every node, by id, in the organization's file order (read-only).
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),))
+        >>> dict(OrgGraph.from_organization(org).kinds)
+        {'ceo': <EntityKind.ROLE: 'role'>}
+        """
+        return MappingProxyType(self._kinds)
+
+    def number_of_edges(self) -> int:
+        """The number of edges, counted without building the networkx view."""
+        return self._edge_count
 
     # -- lookups ------------------------------------------------------------------------
 
     def __contains__(self, element_id: object) -> bool:
-        return element_id in self._position
+        return element_id in self._kinds
 
     def __len__(self) -> int:
         """The number of nodes (elements with an id)."""
-        return len(self._position)
+        return len(self._kinds)
 
     def ids(self, kind: NodeKind | None = None) -> tuple[str, ...]:
         """The ids of every node (of one kind), in the organization's file order."""
         if kind is None:
-            return tuple(self._position)
+            return tuple(self._kinds)
         return self._by_kind.get(kind, ())
 
     def kind_of(self, element_id: str) -> NodeKind:
@@ -389,20 +496,29 @@ class OrgGraph:
         UnknownIdError
             If the graph has no node with this id.
         """
-        self._check(element_id)
-        kind: NodeKind = self.nx.nodes[element_id]["kind"]
-        return kind
+        kind = self._kinds.get(element_id)
+        if kind is None:
+            self._unknown(element_id)
+        return kind  # type: ignore[return-value]
 
     def label_of(self, element_id: str) -> str:
         """The human-readable label of a node."""
-        self._check(element_id)
-        label: str = self.nx.nodes[element_id]["label"]
+        label = self._labels.get(element_id)
+        if label is None:
+            kind = self.kind_of(element_id)
+            label = self._labels[element_id] = _label(kind, self.organization[element_id])
         return label
 
     def position(self, element_id: str) -> int:
         """Where a node stands in the organization's file order (0 for the first)."""
-        self._check(element_id)
-        return self._position[element_id]
+        position = self._position
+        if position is None:
+            position = {node: index for index, node in enumerate(self._kinds)}
+            object.__setattr__(self, "_position", position)
+        found = position.get(element_id)
+        if found is None:
+            self._unknown(element_id)
+        return found  # type: ignore[return-value]
 
     def successors(self, element_id: str, relation: Relation) -> tuple[str, ...]:
         """The nodes this one points at through ``relation``, in edge order.
@@ -415,15 +531,43 @@ class OrgGraph:
         >>> OrgGraph.from_organization(org).successors("ana", Relation.HOLDS)
         ('ceo',)
         """
-        self._check(element_id)
-        return self._out[element_id].get(relation, ())
+        found = self._out.get(relation, _NONE).get(element_id)
+        if found is None:
+            if element_id not in self._kinds:
+                self._unknown(element_id)
+            return ()
+        return found
 
     def predecessors(self, element_id: str, relation: Relation) -> tuple[str, ...]:
         """The nodes that point at this one through ``relation``, in edge order."""
-        self._check(element_id)
-        return self._in[element_id].get(relation, ())
+        found = self._in.get(relation, _NONE).get(element_id)
+        if found is None:
+            if element_id not in self._kinds:
+                self._unknown(element_id)
+            return ()
+        return found
 
-    def _check(self, element_id: str) -> None:
-        if element_id not in self._position:
-            close = difflib.get_close_matches(element_id, list(self._position), n=1, cutoff=0.6)
-            raise UnknownIdError(element_id, close[0] if close else None)
+    def _unknown(self, element_id: str) -> typing.NoReturn:
+        raise UnknownIdError(element_id, Suggester(self._kinds)(element_id) if isinstance(element_id, str) else None)
+
+
+_NONE: dict[str, tuple[str, ...]] = {}
+
+
+def _build_nx(graph: OrgGraph) -> Any:
+    """The networkx view of a graph built from its organization: every node, every edge, frozen."""
+    import networkx as nx  # imported on first use: assessing never needs it
+
+    organization = graph.organization
+    view: Any = nx.MultiDiGraph(name=organization.name)
+    with paused_gc():
+        view.add_nodes_from(
+            (element.id, {"kind": kind, "label": graph.label_of(element.id)})
+            for kind, element in organization.elements()
+        )
+        view.add_edges_from(
+            (u, v, relation, {"relation": relation})
+            for edges in _element_edges(organization)
+            for u, v, relation in edges
+        )
+    return nx.freeze(view)

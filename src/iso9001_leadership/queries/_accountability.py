@@ -58,14 +58,14 @@ def top_management(graph: OrgGraph) -> tuple[str, ...]:
 
 def role_holders(graph: OrgGraph, role_id: str) -> tuple[str, ...]:
     """The people who hold a role (not its deputies), in edge order."""
-    nodes = graph.nx.nodes
-    return tuple(p for p in graph.predecessors(role_id, Relation.HOLDS) if nodes[p]["kind"] is NodeKind.PERSON)
+    kinds = graph.kinds
+    return tuple(p for p in graph.predecessors(role_id, Relation.HOLDS) if kinds[p] is NodeKind.PERSON)
 
 
 def held_roles(graph: OrgGraph, person_id: str) -> tuple[str, ...]:
     """The roles a person holds, in edge order."""
-    nodes = graph.nx.nodes
-    return tuple(r for r in graph.successors(person_id, Relation.HOLDS) if nodes[r]["kind"] is NodeKind.ROLE)
+    kinds = graph.kinds
+    return tuple(r for r in graph.successors(person_id, Relation.HOLDS) if kinds[r] is NodeKind.ROLE)
 
 
 def sole_role_holder(graph: OrgGraph) -> str | None:

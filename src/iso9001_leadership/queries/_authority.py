@@ -46,7 +46,7 @@ def missing_authorities(graph: OrgGraph) -> tuple[Gap, ...]:
         if role not in held:
             roles = {role}
             for person in graph.predecessors(role, Relation.HOLDS):
-                if graph.nx.nodes[person]["kind"] is NodeKind.PERSON:
+                if graph.kinds[person] is NodeKind.PERSON:
                     roles.update(graph.successors(person, Relation.HOLDS))
             held[role] = frozenset(a for r in roles for a in graph.successors(r, Relation.HOLDS))
         return held[role]

@@ -45,12 +45,12 @@ def single_points_of_failure(graph: OrgGraph) -> tuple[Gap, ...]:
     ('ana', 'qm')
     'ana' is the only person who can act for 'qm', owner of 1 process; nobody deputises
     """
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     gaps: list[Gap] = []
     sole: dict[str, list[str]] = {}
     owned_count: dict[str, int] = {}
     for role in graph.ids(NodeKind.ROLE):
-        owned = sum(1 for p in graph.successors(role, Relation.OWNS) if nodes[p]["kind"] is NodeKind.PROCESS)
+        owned = sum(1 for p in graph.successors(role, Relation.OWNS) if kinds[p] is NodeKind.PROCESS)
         if not owned:
             continue
         able = dict.fromkeys((*graph.predecessors(role, Relation.HOLDS), *graph.predecessors(role, Relation.DEPUTY_OF)))

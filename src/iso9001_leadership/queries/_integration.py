@@ -21,9 +21,9 @@ INTEGRATING_RELATIONS: tuple[tuple[NodeKind, Relation, bool, str], ...] = (
 
 
 def _tied(graph: OrgGraph, element_id: str, relation: Relation, from_process: bool) -> bool:
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     others = graph.predecessors(element_id, relation) if from_process else graph.successors(element_id, relation)
-    return any(nodes[other]["kind"] is NodeKind.PROCESS for other in others)
+    return any(kinds[other] is NodeKind.PROCESS for other in others)
 
 
 def unintegrated_elements(graph: OrgGraph) -> tuple[Gap, ...]:

@@ -29,11 +29,11 @@ def _communicated(graph: OrgGraph, policy: str) -> set[str]:
     The policy reached a role when the policy names it in ``communicated_to``, or when a
     communication about the policy has it in its audience.
     """
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     reached = set(graph.successors(policy, Relation.COMMUNICATED_TO))
     reached.update(graph.predecessors(policy, Relation.APPROVES))
     for communication in graph.predecessors(policy, Relation.ABOUT):
-        if nodes[communication]["kind"] is NodeKind.COMMUNICATION:
+        if kinds[communication] is NodeKind.COMMUNICATION:
             reached.update(graph.successors(communication, Relation.COMMUNICATED_TO))
             reached.update(graph.predecessors(communication, Relation.COMMUNICATES))
     return reached
@@ -41,10 +41,10 @@ def _communicated(graph: OrgGraph, policy: str) -> set[str]:
 
 def _knowing_people(graph: OrgGraph, policy: str) -> set[str]:
     """The people who hold a role that approved or communicated the policy: they know it first-hand."""
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     sources = list(graph.predecessors(policy, Relation.APPROVES))
     for communication in graph.predecessors(policy, Relation.ABOUT):
-        if nodes[communication]["kind"] is NodeKind.COMMUNICATION:
+        if kinds[communication] is NodeKind.COMMUNICATION:
             sources.extend(graph.predecessors(communication, Relation.COMMUNICATES))
     return {person for role in dict.fromkeys(sources) for person in role_holders(graph, role)}
 
@@ -52,8 +52,8 @@ def _knowing_people(graph: OrgGraph, policy: str) -> set[str]:
 def _holds_responsibilities(graph: OrgGraph, role: str) -> bool:
     if graph.successors(role, Relation.ACCOUNTABLE_FOR) or graph.successors(role, Relation.RESPONSIBLE_FOR):
         return True
-    nodes = graph.nx.nodes
-    return any(nodes[p]["kind"] is NodeKind.PROCESS for p in graph.successors(role, Relation.OWNS))
+    kinds = graph.kinds
+    return any(kinds[p] is NodeKind.PROCESS for p in graph.successors(role, Relation.OWNS))
 
 
 def _known_by_holders(graph: OrgGraph, role: str, knowing: set[str]) -> bool:

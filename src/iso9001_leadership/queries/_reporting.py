@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from iso9001_leadership._names import join_ids, plural, quote
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
 
@@ -200,13 +198,10 @@ def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
     ...     print(gap)
     reporting_cycle (5.3): Roles 'lab' and 'tech' report to one another in a cycle
     """
-    lines: nx.DiGraph[str] = nx.DiGraph()
-    lines.add_edges_from((role, boss) for role in graph.ids() for boss in graph.successors(role, Relation.REPORTS_TO))
+    lines = {role: bosses for role in graph.ids() if (bosses := graph.successors(role, Relation.REPORTS_TO))}
     gaps = []
-    for component in nx.strongly_connected_components(lines):
+    for component in _cycles(lines):
         members = sorted(component, key=graph.position)
-        if len(members) == 1 and not lines.has_edge(members[0], members[0]):
-            continue
         if len(members) == 1:
             reason = f"Role {quote(members[0])} reports to itself"
         else:
@@ -221,6 +216,53 @@ def reporting_cycles(graph: OrgGraph) -> tuple[Gap, ...]:
             )
         )
     return sort_gaps(graph, gaps)
+
+
+def _cycles(lines: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """The cycles of a directed graph given as successor lists: its strongly connected components
+    of more than one node, and its nodes with an edge to themselves.
+
+    Tarjan's algorithm, iterative (a reporting line may be longer than Python's recursion
+    limit): each node and each edge is visited once.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in lines:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, next_edge = work.pop()
+            if next_edge == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            successors = lines.get(node, ())
+            if next_edge < len(successors):
+                work.append((node, next_edge + 1))
+                other = successors[next_edge]
+                if other not in index:
+                    work.append((other, 0))
+                elif other in on_stack:
+                    low[node] = min(low[node], index[other])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in successors:
+                    found.append(component)
+    return found
 
 
 def check_max_direct_reports(max_direct_reports: object) -> None:

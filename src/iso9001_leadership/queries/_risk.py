@@ -49,9 +49,9 @@ def customer_related(graph: OrgGraph, risk_id: str, customers: dict[str, bool] |
     if organization.get(risk_id, Risk).customer_impact:
         return True
     memo = {} if customers is None else customers
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     for source in graph.successors(risk_id, Relation.ARISES_FROM):
-        kind = nodes[source]["kind"]
+        kind = kinds[source]
         parties: tuple[str, ...] = (source,) if kind is NodeKind.INTERESTED_PARTY else ()
         if kind is NodeKind.PARTY_REQUIREMENT:
             parties = graph.successors(source, Relation.BELONGS_TO)

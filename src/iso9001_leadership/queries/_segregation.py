@@ -68,13 +68,13 @@ def segregation_of_duties_gaps(graph: OrgGraph) -> tuple[Gap, ...]:
     self_audit (9.2.2 c): Person 'ana' audits 'buy' through role 'qm' while accountable for it through role 'buyer'
     fix: Have 'buy' audited by someone independent of it: with one person in the organization, an external or second-party auditor
     """
-    nodes = graph.nx.nodes
+    kinds = graph.kinds
     alone = sole_role_holder(graph) is not None
     memo: dict[str, tuple[str, ...]] = {}
     gaps: list[Gap] = []
 
     def audited(role: str) -> tuple[str, ...]:
-        return tuple(p for p in graph.successors(role, Relation.AUDITS) if nodes[p]["kind"] is NodeKind.PROCESS)
+        return tuple(p for p in graph.successors(role, Relation.AUDITS) if kinds[p] is NodeKind.PROCESS)
 
     def accountable(process: str) -> tuple[str, ...]:
         if process not in memo:
