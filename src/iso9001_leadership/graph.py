@@ -499,7 +499,7 @@ class OrgGraph:
         kind = self._kinds.get(element_id)
         if kind is None:
             self._unknown(element_id)
-        return kind  # type: ignore[return-value]
+        return kind
 
     def label_of(self, element_id: str) -> str:
         """The human-readable label of a node."""
@@ -518,7 +518,7 @@ class OrgGraph:
         found = position.get(element_id)
         if found is None:
             self._unknown(element_id)
-        return found  # type: ignore[return-value]
+        return found
 
     def successors(self, element_id: str, relation: Relation) -> tuple[str, ...]:
         """The nodes this one points at through ``relation``, in edge order.
