@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from iso9001_leadership._gc import paused_gc
 from iso9001_leadership._names import did_you_mean
 from iso9001_leadership.catalog import Catalog, Decidability, Requirement
 from iso9001_leadership.checks import CheckContext, CheckRegistry, Timing, default_registry
@@ -84,7 +85,32 @@ def assess(
         raise AssessmentError(msg)
     registry = registry if registry is not None else default_registry()
     excluded, outside = _exclusions(org, catalog)
-    context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog, graph=graph, timing=timing)
+    with paused_gc():  # bulk work that leaves no cycles behind (see _gc)
+        context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog, graph=graph, timing=timing)
+        results = _results(catalog, registry, context, excluded, progress)
+    subjects = sorted({s for r in results for f in r.findings for s in f.subjects if s in org})
+    return Assessment(
+        organization=org.name,
+        edition=edition,
+        edition_title=catalog.title,
+        as_of=as_of,
+        results=tuple(results),
+        element_paths={s: org.path_of(s) for s in subjects},
+        element_positions={s: org.locations[s] for s in subjects if s in org.locations},
+        exclusions_outside_catalog=outside,
+        warnings=context.warnings,
+    )
+
+
+def _results(
+    catalog: Catalog,
+    registry: CheckRegistry,
+    context: CheckContext,
+    excluded: dict[str, str],
+    progress: Callable[[int, int], None] | None,
+) -> list[RequirementResult]:
+    """The result of each requirement of the catalog, in catalog order."""
+    org = context.organization
     results = []
     total = len(catalog)
     for done, requirement in enumerate(catalog, start=1):
@@ -98,18 +124,7 @@ def assess(
             results.append(RequirementResult(requirement, Status.NOT_ASSESSED, note=note))
         else:
             results.append(_judge(requirement, registry.run(requirement, context), context))
-    subjects = sorted({s for r in results for f in r.findings for s in f.subjects if s in org})
-    return Assessment(
-        organization=org.name,
-        edition=edition,
-        edition_title=catalog.title,
-        as_of=as_of,
-        results=tuple(results),
-        element_paths={s: org.path_of(s) for s in subjects},
-        element_positions={s: org.locations[s] for s in subjects if s in org.locations},
-        exclusions_outside_catalog=outside,
-        warnings=context.warnings,
-    )
+    return results
 
 
 def _exclusions(org: Organization, catalog: Catalog) -> tuple[dict[str, str], tuple[str, ...]]:

@@ -50,6 +50,8 @@ _MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 class _Pairs(dict[str, Any]):
     """A JSON object that remembers the keys it was given twice."""
 
+    __slots__ = ("duplicates",)
+
     duplicates: list[str]
 
 
@@ -58,14 +60,15 @@ class _RefusedTokenError(ValueError):
 
 
 def _pairs(items: list[tuple[str, Any]]) -> _Pairs:
-    result = _Pairs()
-    result.duplicates = []
+    """An object with a key given twice, as a :class:`_Pairs` that says which (the first value wins)."""
+    pairs = _Pairs()
+    pairs.duplicates = []
     for key, val in items:
-        if key in result:
-            result.duplicates.append(key)
+        if key in pairs:
+            pairs.duplicates.append(key)
             continue
-        result[key] = val
-    return result
+        pairs[key] = val
+    return pairs
 
 
 def _constant(name: str) -> Any:
@@ -79,9 +82,31 @@ def _integer(text: str) -> int:
     return int(text)
 
 
+_ONLY_STRINGS = re.compile(_STRING, re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"[\[{][\]}]")
+
+
+def _shallow(text: str, max_depth: int) -> bool:
+    """Whether no bracket outside strings is opened deeper than ``max_depth`` levels: a quick test.
+
+    The brackets outside strings, each innermost pair removed at each pass, all of it in the
+    regular expression engine: as many passes as the text is deep. ``False`` means "maybe
+    deep" (or unbalanced): :func:`_too_deep` then looks closely.
+    """
+    brackets = _NOT_BRACKETS.sub("", _ONLY_STRINGS.sub("", text))
+    for _ in range(max_depth):
+        if not brackets:
+            return True
+        brackets, removed = _INNERMOST.subn("", brackets)
+        if not removed:
+            return False
+    return not brackets
+
+
 def _too_deep(text: str, max_depth: int) -> int | None:
     """The offset of the first bracket opened deeper than ``max_depth`` levels, found without recursion."""
-    if text.count("[") + text.count("{") <= max_depth:
+    if text.count("[") + text.count("{") <= max_depth or _shallow(text, max_depth):
         return None
     depth = 0
     for match in _BRACKETS.finditer(text):
@@ -134,8 +159,17 @@ def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Prob
     if deep is not None:
         line, column = position(text, deep)
         return None, [depth_problem(max_depth, line=line, column=column)]
+    duplicated: list[bool] = []
+
+    def objects(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) == len(items):
+            return result
+        duplicated.append(True)
+        return _pairs(items)
+
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
+        data = json.loads(text, object_pairs_hook=objects, parse_constant=_constant, parse_int=_integer)
     except json.JSONDecodeError as exc:
         return None, [Problem("", f"not valid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)]
     except _RefusedTokenError as exc:
@@ -151,13 +185,16 @@ def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, list[Prob
     surrogates: list[Problem] = []
     # Raw surrogates were refused above: only an escape can make one, so most texts need no look.
     check_strings = _MAYBE_SURROGATE.search(text) is not None
+    if not check_strings and not duplicated:
+        return data, problems
 
     def walk(node: Any, path: str) -> None:
-        if isinstance(node, _Pairs):
-            problems.extend(
-                Problem(join_path(path, key), f"duplicate key {echo(key)}", expected="each key once per object")
-                for key in node.duplicates
-            )
+        if isinstance(node, dict):
+            if isinstance(node, _Pairs):
+                problems.extend(
+                    Problem(join_path(path, key), f"duplicate key {echo(key)}", expected="each key once per object")
+                    for key in node.duplicates
+                )
             for key, val in node.items():
                 if check_strings and has_lone_surrogate(key):
                     # The key goes into the path escaped: a path is printed, and must be text.

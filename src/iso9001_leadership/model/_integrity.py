@@ -12,6 +12,7 @@ readable length (:func:`~iso9001_leadership._names.echo`).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import math
 import re
@@ -199,8 +200,11 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     hints = _Hints(kinds)
 
     # References, blank required text, lone surrogates, duplicates in lists, numbers, clause ids.
+    # Most elements break no rule: a quick look says so, and only the others are walked again
+    # to say what is wrong, where, and what was expected.
     for item in located:
-        _check_fields(item.element, item.path, kinds, hints, problems)
+        if not _clean(item.element, kinds):
+            _check_fields(item.element, item.path, kinds, hints, problems)
 
     scale = parts.get("risk_scale") or RiskScale()
     problems.extend(_check_scale(scale, parts))
@@ -444,6 +448,113 @@ def known_kinds(parts: Mapping[str, Any], extra_ids: Mapping[str, EntityKind]) -
             kinds.setdefault(item.element.id, item.kind)
     kinds.hints = _Hints(kinds)
     return kinds
+
+
+@attrs.frozen
+class _Rule:
+    """What :func:`_clean` looks at in one field of a class, worked out once per class."""
+
+    name: str
+    allowed: frozenset[EntityKind] | None  # the kinds a reference may name; None: not a reference
+    self_ref: bool  # a reference that must not name the element itself
+    required: bool  # text that must not be blank
+    clauses: bool  # clause ids
+    non_negative: bool  # a number that must not be negative
+
+
+_RULES: dict[type, tuple[_Rule, ...]] = {}
+
+
+def _rules(cls: type) -> tuple[_Rule, ...]:
+    rules = _RULES.get(cls)
+    if rules is None:
+        rules = _RULES[cls] = tuple(
+            _Rule(
+                name=field.name,
+                allowed=None if (targets := refs_of(field)) is None else frozenset(targets),
+                self_ref=field.name in {"reports_to", "interacts_with"},
+                required=field.default is attrs.NOTHING and field.name != "id",
+                clauses=field.name == "clauses",
+                non_negative=field.name in {"limit", "amount"},
+            )
+            for field in attrs.fields(cls)
+        )
+    return rules
+
+
+def _clean(element: Any, kinds: Mapping[str, EntityKind]) -> bool:
+    """Whether :func:`_check_fields` would find nothing wrong with ``element``: a quick, conservative look.
+
+    ``True`` only when every field is plainly fine (known references of the right kind, each
+    once; text that is not blank and plain ASCII; ordinary numbers); anything unusual, even if
+    it turns out fine, says ``False`` and the full walk decides. No path or message is built.
+    """
+    try:
+        for rule in _rules(type(element)):
+            value = getattr(element, rule.name)
+            allowed = rule.allowed
+            if allowed is not None:
+                if value is None:
+                    continue
+                if type(value) is tuple:
+                    for target in value:
+                        if kinds.get(target) not in allowed:
+                            return False
+                    if len(value) > 1 and len(set(value)) != len(value):
+                        return False
+                    if rule.self_ref and element.id in value:
+                        return False
+                elif kinds.get(value) not in allowed or (rule.self_ref and value == element.id):
+                    return False
+                continue
+            if rule.clauses:
+                # Evidence may cite requirement ids too: left to the full walk.
+                if isinstance(element, Evidence) or not all(CLAUSE_PATTERN.match(c) for c in value):
+                    return False
+                if len(value) > 1 and len(set(value)) != len(value):
+                    return False
+                continue
+            kind = type(value)
+            if rule.non_negative and value is not None and not (kind in (int, float) and value >= 0):
+                return False
+            if kind is str:
+                if (rule.required and not value.strip()) or (not value.isascii() and _SURROGATE.search(value)):
+                    return False
+            elif kind is tuple:
+                if value and not _clean_items(value, kinds):
+                    return False
+            elif kind is int:
+                if not -_TOO_LARGE < value < _TOO_LARGE:
+                    return False
+            elif kind is float:
+                if not math.isfinite(value):
+                    return False
+            elif attrs.has(kind):
+                if not _clean(value, kinds):
+                    return False
+            elif not (value is None or kind is bool or kind in _PLAIN or isinstance(value, enum.Enum)):
+                return False
+    except (TypeError, AttributeError):  # an unhashable or odd value: the full walk says what it is
+        return False
+    return True
+
+
+#: Values a quick look accepts as they are (besides enums and None).
+_PLAIN: frozenset[type] = frozenset({dt.date})
+
+
+def _clean_items(items: tuple[Any, ...], kinds: Mapping[str, EntityKind]) -> bool:
+    """Whether the items of a list field are plainly fine: see :func:`_clean`."""
+    first: type = type(items[0])
+    if first is str:
+        return all(type(item) is str and (item.isascii() or not _SURROGATE.search(item)) for item in items) and len(
+            set(items)
+        ) == len(items)
+    if issubclass(first, enum.Enum):
+        return all(type(item) is first for item in items) and len(set(items)) == len(items)
+    if attrs.has(first):
+        return all(type(item) is first and (hasattr(item, "id") or _clean(item, kinds)) for item in items)
+    return False
 
 
 def _check_fields(
