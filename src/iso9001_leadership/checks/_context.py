@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,6 +19,8 @@ from ._evidence import EvidenceIndex, EvidenceVerdict
 from ._timing import Timing
 
 __all__ = ["Check", "CheckContext"]
+
+T = TypeVar("T")
 
 #: What a check is: a function from a context to findings.
 Check = Callable[["CheckContext"], Iterable[Finding]]
@@ -38,6 +41,7 @@ class _Shared:
     deputies: Mapping[str, frozenset[str]]
     sole_person: str | None
     timing: Timing
+    memos: dict[Hashable, Any] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen
@@ -96,6 +100,33 @@ class CheckContext:
     def for_requirement(self, requirement: Requirement) -> CheckContext:
         """The same context, about ``requirement``."""
         return attrs.evolve(self, requirement=requirement)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per assessment and shared by every check that asks with ``key``.
+
+        For what several checks derive from the whole organization (what each action serves,
+        who is present on the date): the first check to ask pays for it, the others look it up.
+        Use a key of your own (a function, or a tuple starting with one) so that plug-ins never
+        collide with each other or with the built-in checks.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from iso9001_leadership import Catalog, Organization
+        >>> ctx = CheckContext.build(Organization(name="Acme"), as_of=dt.date(2026, 11, 24), edition="2015",
+        ...                          catalog=Catalog.builtin("2015"))
+        >>> calls = []
+        >>> def count() -> int:
+        ...     calls.append(1)
+        ...     return len(ctx.organization)
+        >>> ctx.memo(count, count), ctx.memo(count, count), len(calls)
+        (0, 0, 1)
+        """
+        memos = self._shared.memos
+        if key in memos:
+            return memos[key]  # type: ignore[no-any-return]
+        value = memos[key] = compute()
+        return value
 
     @property
     def organization(self) -> Organization:

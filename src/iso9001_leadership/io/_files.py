@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
+from iso9001_leadership._gc import paused_gc
 from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem, UsageError
 from iso9001_leadership.model import (
     COLLECTIONS,
@@ -215,7 +216,8 @@ def loads(
     limit = _limit(max_bytes)
     text = _as_text(text, limit, source)
     try:
-        return _loads(text, format, source)
+        with paused_gc():  # reading builds many objects that all stay alive: see _gc
+            return _loads(text, format, source)
     except (RecursionError, MemoryError) as exc:  # a last guard: the parsers hold the limits
         what = "nested too deep" if isinstance(exc, RecursionError) else "too large"
         raise LoadError([Problem("", f"the document is {what} to read")], source=source) from None

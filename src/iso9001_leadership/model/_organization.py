@@ -191,6 +191,7 @@ class Organization:
     )
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _suggester: Suggester | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
+    _by_kind: dict[EntityKind, list[str]] | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
     locations: Mapping[str, tuple[int, int]] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
     source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 
@@ -258,7 +259,15 @@ class Organization:
 
     def ids(self, kind: EntityKind | None = None) -> list[str]:
         """Ids of every element (of one kind), in file order."""
-        return [i for i, e in self._index.items() if kind is None or e.kind is kind]
+        if kind is None:
+            return list(self._index)
+        by_kind = self._by_kind
+        if by_kind is None:
+            by_kind = {k: [] for k in EntityKind}
+            for element_id, entry in self._index.items():
+                by_kind[entry.kind].append(element_id)
+            object.__setattr__(self, "_by_kind", by_kind)
+        return list(by_kind[kind])
 
     def elements(self, kind: EntityKind | None = None) -> Iterator[tuple[EntityKind, Element]]:
         """Every element (of one kind) with its kind, in file order."""

@@ -65,14 +65,19 @@ def served_by(org: Organization) -> dict[str, Served]:
     return served
 
 
+def _served(ctx: CheckContext) -> dict[str, Served]:
+    """:func:`served_by` of the organization assessed, worked out once per assessment."""
+    return ctx.memo(served_by, lambda: served_by(ctx.organization))
+
+
 def actions_serving(
-    org: Organization, kinds: frozenset[EntityKind], output: ReviewOutputKind | None = None
+    ctx: CheckContext, kinds: frozenset[EntityKind], output: ReviewOutputKind | None = None
 ) -> list[Action]:
     """The actions judged under elements of ``kinds`` (and, for reviews, decisions of kind ``output``)."""
-    served = served_by(org)
+    served = _served(ctx)
     return [
         a
-        for a in org.actions
+        for a in ctx.organization.actions
         if (s := served.get(a.id)) is not None and s.kind in kinds and (output is None or s.output is output)
     ]
 
@@ -125,7 +130,7 @@ def _split(
 
 def late_actions(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
     """A finding for the actions open past their due date (or review decisions never started)."""
-    served = served_by(ctx.organization)
+    served = _served(ctx)
     held = sorted(r.held_on for r in ctx.organization.reviews)
     faults = [(a.id, *found) for a in actions if (found := _lateness(a, served[a.id], ctx, held)) is not None]
     yield from _split(
@@ -139,7 +144,7 @@ def late_actions(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Findi
 
 def late_evaluations(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
     """A finding for the actions whose effectiveness evaluation is past its date."""
-    served = served_by(ctx.organization)
+    served = _served(ctx)
     faults: list[tuple[str, bool, str]] = []
     for action in actions:
         eff = action.effectiveness
@@ -168,13 +173,13 @@ def late_evaluations(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[F
     )
 
 
-def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
-    """One finding for the actions found not effective with nothing done since."""
-    org = ctx.organization
-    served = served_by(org)
+_FollowUps = tuple[set[str], dict[Served, list[str]], dict[Served, list[tuple[dt.date, str]]]]
+
+
+def _follow_ups(org: Organization, served: dict[str, Served]) -> _FollowUps:
+    """The actions named as followed up; per risk, objective or decision, two of its open actions and its two
+    latest completions (two, so that an action is never its own follow-up); in one pass."""
     followers = {earlier for a in org.actions for earlier in a.follows_up}
-    # Per risk, objective or decision: two of its open actions, and its two latest completions
-    # (two, so that an action is never its own follow-up), in one pass.
     open_on: dict[Served, list[str]] = {}
     done_on: dict[Served, list[tuple[dt.date, str]]] = {}
     for action in org.actions:
@@ -188,6 +193,13 @@ def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Fi
             done.append((action.completed_on, action.id))
             done.sort(reverse=True)
             del done[2:]
+    return followers, open_on, done_on
+
+
+def not_followed_up(ctx: CheckContext, actions: Sequence[Action]) -> Iterator[Finding]:
+    """One finding for the actions found not effective with nothing done since."""
+    served = _served(ctx)
+    followers, open_on, done_on = ctx.memo(_follow_ups, lambda: _follow_ups(ctx.organization, served))
     faults: list[tuple[str, str]] = []
     for action in actions:
         eff = action.effectiveness

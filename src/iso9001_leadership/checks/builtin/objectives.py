@@ -99,11 +99,11 @@ _OBJECTIVE = frozenset({EntityKind.OBJECTIVE})
 
 
 def _objective_actions_on_time(ctx: CheckContext) -> Iterator[Finding]:
-    yield from late_actions(ctx, actions_serving(ctx.organization, _OBJECTIVE))
+    yield from late_actions(ctx, actions_serving(ctx, _OBJECTIVE))
 
 
 def _objective_actions_evaluated(ctx: CheckContext) -> Iterator[Finding]:
-    actions = actions_serving(ctx.organization, _OBJECTIVE)
+    actions = actions_serving(ctx, _OBJECTIVE)
     yield from late_evaluations(ctx, actions)
     yield from not_followed_up(ctx, actions)
 

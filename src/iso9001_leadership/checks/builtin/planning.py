@@ -148,14 +148,14 @@ _NO_RISKS = (lambda o: not o.risks and not o.opportunities, "risks or opportunit
 
 def _on_time(kinds: frozenset[EntityKind]) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        yield from late_actions(ctx, actions_serving(ctx.organization, kinds))
+        yield from late_actions(ctx, actions_serving(ctx, kinds))
 
     return run
 
 
 def _evaluated_on_time(kinds: frozenset[EntityKind]) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        actions = actions_serving(ctx.organization, kinds)
+        actions = actions_serving(ctx, kinds)
         yield from late_evaluations(ctx, actions)
         yield from not_followed_up(ctx, actions)
 

@@ -132,7 +132,7 @@ def _review_output(kind: ReviewOutputKind, label: str) -> Body:
                 fix=f"Record review outputs of kind '{kind.value}', even when the decision is that none is needed",
             )
         # The decisions are carried out: their actions on time, evaluated, followed up (9.3.3, 9.3.2 a).
-        actions = actions_serving(ctx.organization, _REVIEW, kind)
+        actions = actions_serving(ctx, _REVIEW, kind)
         yield from late_actions(ctx, actions)
         yield from late_evaluations(ctx, actions)
         yield from not_followed_up(ctx, actions)

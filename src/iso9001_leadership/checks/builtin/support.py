@@ -13,6 +13,7 @@ from iso9001_leadership.findings import Finding
 from iso9001_leadership.model import (
     AwarenessTopic,
     Organization,
+    Person,
 )
 
 from ._helpers import Body, each, lacking_resources, report, summarise
@@ -31,9 +32,14 @@ def _communication_field(field: str, label: str) -> Callable[[Any, CheckContext]
     return fault
 
 
+def _holding_roles(ctx: CheckContext) -> list[Person]:
+    """The people who hold a role on the date of the assessment."""
+    return [p for p in ctx.organization.people if p.roles_on(ctx.as_of)]
+
+
 def _awareness(topic: Any, label: str) -> Body:
     def run(ctx: CheckContext) -> Iterator[Finding]:
-        people = [p for p in ctx.organization.people if p.roles_on(ctx.as_of)]
+        people = ctx.memo(_holding_roles, lambda: _holding_roles(ctx))
         unaware = [p for p in people if topic not in p.awareness]
         if not people:
             yield ctx.nothing_to_examine("people holding roles")
