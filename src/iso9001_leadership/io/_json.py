@@ -84,22 +84,29 @@ def _integer(text: str) -> int:
 
 #: Every byte but the five that shape a document once escapes are gone: the quote and the brackets.
 _NOT_SHAPE = bytes(b for b in range(256) if b not in b'"[]{}')
-_QUOTED = re.compile(rb'"[^"]*"?')
+_QUOTED = re.compile(rb'(?:"[^"]*")+')
 _INNERMOST = re.compile(rb"[\[{][\]}]")
 
 
 def _shallow(text: str, max_depth: int) -> bool:
     """Whether no bracket outside strings is opened deeper than ``max_depth`` levels: a quick test.
 
-    Exact for valid JSON, and fast for text of any size: escaped backslashes and quotes are
-    dropped, then every byte but quotes and brackets, then the strings (now bare pairs of
-    quotes); each pass of the regular expression engine then removes the innermost pairs of
-    brackets, as many passes as the text is deep. ``False`` means "maybe deep": :func:`_too_deep`
-    then looks closely. On text that is not JSON the answer may be wrong either way, and the
-    parser refuses that text anyway.
+    Exact for valid JSON, and fast for text of any size. Escaped backslashes and quotes are
+    dropped, then every byte but quotes and brackets; the strings are then pairs of quotes,
+    empty unless a string holds a bracket. When each run of quotes is of even length, no string
+    holds a bracket and the quotes simply go; otherwise a regular expression takes the strings
+    out. Each pass of the regular expression engine then removes the innermost pairs of
+    brackets: as many passes as the text is deep. ``False`` means "maybe deep":
+    :func:`_too_deep` then looks closely. On text that is not JSON the answer may be wrong
+    either way, and the parser refuses that text anyway.
     """
-    shape = text.encode("utf-8", "surrogatepass").replace(b"\\\\", b"").replace(b'\\"', b"")
-    brackets = _QUOTED.sub(b"", shape.translate(None, _NOT_SHAPE))
+    shape = text.encode("utf-8", "surrogatepass")
+    if b"\\" in shape:
+        shape = shape.replace(b"\\\\", b"").replace(b'\\"', b"")
+    shape = shape.translate(None, _NOT_SHAPE)
+    brackets = shape.replace(b'""', b"")
+    if b'"' in brackets:
+        brackets = _QUOTED.sub(b"", shape)
     for _ in range(max_depth):
         if not brackets:
             return True

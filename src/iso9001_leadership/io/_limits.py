@@ -139,7 +139,11 @@ def check_text(text: str) -> str:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    match = _LONE_SURROGATE.search(text)
+    try:
+        text.encode("utf-8")  # fails at the first lone surrogate, the one thing UTF-8 cannot encode
+        match = None
+    except UnicodeEncodeError as exc:
+        match = _LONE_SURROGATE.search(text, exc.start)
     if match is not None:
         line, column = position(text, match.start())
         raise Refusal(surrogate_problem("", match.group(), line=line, column=column))
