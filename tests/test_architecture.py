@@ -37,7 +37,7 @@ STAGES: tuple[frozenset[str], ...] = (
     frozenset({"queries", "export"}),
     frozenset({"catalog"}),
     frozenset({"checks"}),
-    frozenset({"assessment"}),
+    frozenset({"assessment", "batch"}),
     frozenset({"report"}),
     frozenset({"cli", "testing", "strategies", "notebook", "typing", "_file_format_doc"}),
     frozenset({"__init__", "__main__"}),

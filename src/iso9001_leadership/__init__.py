@@ -25,6 +25,7 @@ from .assessment import (
     assess,
     diff,
 )
+from .batch import FileAssessment, assess_files
 from .catalog import Catalog, Requirement, Theme
 from .checks import Timing
 from .exceptions import (
@@ -119,6 +120,7 @@ __all__ = [
     "EvidenceKind",
     "Exclusion",
     "ExportError",
+    "FileAssessment",
     "Finding",
     "Gap",
     "GapKind",
@@ -174,6 +176,7 @@ __all__ = [
     "__version__",
     "accountability_chain",
     "assess",
+    "assess_files",
     "diff",
     "dump",
     "dumps",

@@ -1,8 +1,8 @@
 """The command line: ``iso9001-leadership`` (also ``python -m iso9001_leadership``).
 
-Commands: ``check`` (assess a file), ``graph`` (export the accountability graph), ``raci``
-(the RACI matrix), ``schema`` (the file format's JSON Schema), ``init`` (a starter file),
-``summary`` and ``validate``.
+Commands: ``check`` (assess a file, or several files and directories, across processes with
+``--jobs``), ``graph`` (export the accountability graph), ``raci`` (the RACI matrix), ``schema``
+(the file format's JSON Schema), ``init`` (a starter file), ``summary`` and ``validate``.
 
 Exit codes: 0 success (for ``check``: nothing at or above ``--fail-on``), 1 findings at or
 above the threshold, 2 a usage or input error (with the loader's message, never a traceback).
@@ -11,7 +11,9 @@ above the threshold, 2 a usage or input error (with the loader's message, never 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -19,21 +21,24 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from iso9001_leadership._escape import printable
+import attrs
+
+from iso9001_leadership._escape import json_text, printable
 from iso9001_leadership._summary import summarize
 from iso9001_leadership._terminal import Progress, Style
 from iso9001_leadership._version import __version__
 from iso9001_leadership.assessment import assess
+from iso9001_leadership.batch import FileAssessment, FileError, assess_files, expand_paths
 from iso9001_leadership.catalog import EDITIONS
 from iso9001_leadership.checks import Timing
-from iso9001_leadership.exceptions import Iso9001Error, LoadError, UsageError
+from iso9001_leadership.exceptions import InvalidOrganizationError, Iso9001Error, LoadError, UsageError
 from iso9001_leadership.export import GRAPH_FORMATS, export
 from iso9001_leadership.findings import FAIL_ON as FAIL_THRESHOLDS
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.io import MAX_BYTES, load, schema_text, write_atomically
 from iso9001_leadership.model import Organization
 from iso9001_leadership.raci import raci_matrix
-from iso9001_leadership.report import render, report_formats
+from iso9001_leadership.report import render, report_formats, to_data, to_sarif_many
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "FAIL_ON", "main"]
 
@@ -76,9 +81,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def with_file(name: str, help: str) -> argparse.ArgumentParser:
+    def with_file(name: str, help: str, *, many: bool = False) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help, description=help)
-        sub.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
+        if many:
+            sub.add_argument(
+                "files",
+                type=Path,
+                nargs="+",
+                metavar="PATH",
+                help="organization files (.yaml, .yml or .json), or directories searched for them",
+            )
+        else:
+            sub.add_argument("file", type=Path, help="organization file (.yaml, .yml or .json)")
         sub.add_argument(
             "--max-bytes",
             type=_size,
@@ -88,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    check = with_file("check", "assess an organization file against the requirement catalog")
+    check = with_file("check", "assess organization files against the requirement catalog", many=True)
     check.add_argument(
         "--edition", choices=EDITIONS, default="2015", help="ISO 9001 edition (default: 2015 with Amd 1:2024)"
     )
@@ -124,6 +138,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--verbose", "-v", action="store_true", help="text format: list needs-evidence findings too")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="assess several files in N processes at once (default: 1; 0 for one per CPU)",
+    )
 
     graph = with_file("graph", "export the accountability graph")
     graph.add_argument("--format", choices=GRAPH_FORMATS, required=True, help="graphml, gexf, dot, mermaid or json")
@@ -223,6 +245,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", out)
         return EXIT_OK
 
+    if args.command == "check":
+        files: list[Path] = args.files
+        if len(files) > 1 or files[0].is_dir():
+            return _check_many(args, out, err)
+        args.file = files[0]  # one file: the report of one file, as ever
     org = load(args.file, max_bytes=args.max_bytes or None)
     if args.command == "validate":
         _say(f"{args.file}: valid ({len(org)} elements)", out)
@@ -249,7 +276,19 @@ def _timing_setting(text: str) -> str:
     return text
 
 
-def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO) -> int:
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        msg = f"not a number of processes: {text!r} (a whole number, 0 for one per CPU)"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
+def _as_of(args: argparse.Namespace, err: TextIO) -> dt.date | None:
+    """The date given, or today; None (after saying why) when it must be given and was not."""
     as_of: dt.date | None = args.as_of
     if as_of is None:
         if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
@@ -257,19 +296,35 @@ def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO
                 "error: --as-of is required when CI is set, so that the same file always gives the same result",
                 file=err,
             )
-            return EXIT_USAGE
+            return None
         as_of = dt.date.today()
+    return as_of
+
+
+def _timing(args: argparse.Namespace) -> Timing:
     timing = Timing()
     for setting in args.timing:
         timing = timing.with_setting(setting)
+    return timing
+
+
+def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
+    color = {"always": True, "never": False}.get(args.color)
+    stream_for_style = out if args.output is None else _NotATerminal()
+    return Style(stream_for_style, color=color).color
+
+
+def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO) -> int:
+    as_of = _as_of(args, err)
+    if as_of is None:
+        return EXIT_USAGE
+    timing = _timing(args)
     progress = Progress(err, label=printable(f"checking {args.file}"))
     try:
         assessment = assess(org, edition=args.edition, as_of=as_of, timing=timing, progress=progress)
     finally:
         progress.close()
-    color = {"always": True, "never": False}.get(args.color)
-    stream_for_style = out if args.output is None else _NotATerminal()
-    use_color = Style(stream_for_style, color=color).color
+    use_color = _use_color(args, out)
     text = render(assessment, args.format, source=args.file, color=use_color, verbose=args.verbose)
     _emit(text, args.output, out)
     failing = assessment.at_or_above(FAIL_ON[args.fail_on])
@@ -283,3 +338,104 @@ def _check(args: argparse.Namespace, org: Organization, out: TextIO, err: TextIO
 class _NotATerminal:
     def isatty(self) -> bool:
         return False
+
+
+#: The formats whose reports of several files make one document (the others write one file's).
+_MANY_FORMATS = ("text", "markdown", "json", "sarif")
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's under an affinity mask or in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _check_many(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``check`` of several files, or of directories: one document, each file's errors on its own."""
+    if args.format not in _MANY_FORMATS:
+        choices = ", ".join(_MANY_FORMATS)
+        _say(
+            f"iso9001-leadership: the {args.format} format reports on one file; check one file at a time, "
+            f"or choose one of {choices} for several",
+            err,
+        )
+        return EXIT_USAGE
+    as_of = _as_of(args, err)
+    if as_of is None:
+        return EXIT_USAGE
+    timing = _timing(args)
+    files = expand_paths(args.files)
+    jobs = min(args.jobs or _cpus(), len(files))
+    max_bytes = args.max_bytes or None
+    if jobs > 1:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = assess_files(
+                files, as_of=as_of, edition=args.edition, timing=timing, max_bytes=max_bytes, executor=pool
+            )
+    else:
+        results = assess_files(files, as_of=as_of, edition=args.edition, timing=timing, max_bytes=max_bytes)
+    text = _render_many(results, args, as_of, use_color=_use_color(args, out))
+    if text or args.output is not None:
+        _emit(text, args.output, out)
+    threshold = FAIL_ON[args.fail_on]
+    failing = {r.path: len(r.assessment.at_or_above(threshold)) for r in results if r.assessment is not None}
+    failing = {path: count for path, count in failing.items() if count}
+    errors = [(r.path, r.error) for r in results if r.error is not None]
+    for path, error in errors:
+        _say(_file_error_text(path, error), err)
+    if failing and (args.output is not None or args.format != "text"):
+        for path, count in failing.items():
+            _say(f"{path}: {count} findings at or above {args.fail_on!r}", err)
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _file_error_text(path: str, error: FileError) -> str:
+    """A file's error as ``check`` of that one file would print it, always naming the file."""
+    if isinstance(error, LoadError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"iso9001-leadership: {error.strerror or error}: {error.filename or path}"
+    return f"iso9001-leadership: {path}: {error}"
+
+
+def _error_data(path: str, error: FileError) -> dict[str, object]:
+    """A file's error for the JSON document: its kind, its message and the problems it lists."""
+    message = str(error) if isinstance(error, Iso9001Error) else f"{error.strerror or error}: {error.filename or path}"
+    problems = error.problems if isinstance(error, InvalidOrganizationError) else ()
+    return {"error": type(error).__name__, "message": message, "problems": [attrs.asdict(p) for p in problems]}
+
+
+def _render_many(
+    results: Sequence[FileAssessment], args: argparse.Namespace, as_of: dt.date, *, use_color: bool
+) -> str:
+    """One document for several files: a report per file assessed (and, in JSON and SARIF, the errors)."""
+    assessed = [(r.path, r.assessment) for r in results if r.assessment is not None]
+    if args.format == "json":
+        data = {
+            "reports": {path: to_data(assessment) for path, assessment in assessed},
+            "errors": {r.path: _error_data(r.path, r.error) for r in results if r.error is not None},
+        }
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    if args.format == "sarif":
+        return _sarif_many(results, args.edition, as_of)
+    reports = [
+        render(assessment, args.format, source=path, color=use_color, verbose=args.verbose)
+        for path, assessment in assessed
+    ]
+    if args.format == "markdown":
+        return "\n---\n\n".join(reports)
+    return "\n".join(
+        f"==> {printable(path)} <==\n{report}" for (path, _), report in zip(assessed, reports, strict=True)
+    )
+
+
+def _sarif_many(results: Sequence[FileAssessment], edition: str, as_of: dt.date) -> str:
+    """One SARIF log with one run for several files (see :func:`~iso9001_leadership.report.to_sarif_many`)."""
+    files = [
+        (r.path, r.assessment, _file_error_text(r.path, r.error) if r.error is not None else None) for r in results
+    ]
+    log = to_sarif_many(files, edition=edition, as_of=as_of)
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

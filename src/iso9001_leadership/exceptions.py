@@ -33,6 +33,7 @@ length (about 80 characters, then "… (N characters)"), however long they were.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -114,7 +115,25 @@ class Problem:
 
 
 class Iso9001Error(Exception):
-    """The root of every exception this library raises on purpose."""
+    """The root of every exception this library raises on purpose.
+
+    Every one pickles and unpickles to an equal error (same type, message and attributes), so
+    that errors travel from worker processes and cluster workers
+    (:func:`~iso9001_leadership.batch.assess_files`).
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default pickles the message alone and calls __init__ with it, which our errors do
+        # not take: rebuild the error without __init__ (its args, then its attributes) instead.
+        state = dict(self.__dict__)
+        if isinstance(self, ImportError):  # name and path are not kept in __dict__
+            state.update(name=self.name, path=self.path)
+        return (_unpickle, (type(self), self.args), state)
+
+
+def _unpickle(cls: type[Iso9001Error], args: tuple[Any, ...]) -> Iso9001Error:
+    """An error of ``cls`` with ``args``, made without calling its ``__init__`` (pickle then restores its attributes)."""
+    return cls.__new__(cls, *args)
 
 
 class InputError(Iso9001Error, ValueError):

@@ -191,7 +191,9 @@ class Organization:
     )
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _suggester: Suggester | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
-    _by_kind: dict[EntityKind, list[str]] | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
+    _by_kind: dict[EntityKind, list[str]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
     locations: Mapping[str, tuple[int, int]] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
     source: str | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
 

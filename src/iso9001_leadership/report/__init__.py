@@ -40,7 +40,7 @@ from iso9001_leadership.exceptions import ReportError
 from ._json import SCHEMA_URI, SCHEMA_VERSION, report_schema, to_data
 from ._options import ReportOptions, Source
 from ._registry import BUILTIN_FORMATS, PLUGIN_GROUP, Renderer, ReportFormat, report_format, report_formats
-from ._sarif import to_sarif
+from ._sarif import to_sarif, to_sarif_many
 
 __all__ = [
     "BUILTIN_FORMATS",
@@ -58,6 +58,7 @@ __all__ = [
     "report_schema",
     "to_data",
     "to_sarif",
+    "to_sarif_many",
 ]
 
 #: The built-in formats that write a document (all but ``text``, which is for terminals); see

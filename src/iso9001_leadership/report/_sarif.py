@@ -12,10 +12,12 @@ execution notifications, at level ``warning``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import urllib.parse
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -270,3 +272,67 @@ def render_sarif(assessment: Assessment, *, source: Source | None = None) -> str
     ``\\uNNNN`` escapes (the same data), so the text is safe to print on a terminal.
     """
     return json_text(json.dumps(to_sarif(assessment, source=source), indent=2, ensure_ascii=False)) + "\n"
+
+
+def to_sarif_many(
+    files: Sequence[tuple[str, Assessment | None, str | None]], *, edition: str, as_of: dt.date
+) -> dict[str, Any]:
+    """One SARIF 2.1.0 log with one run for several files: each result points at its own file.
+
+    Code scanning refuses several runs of one tool in one upload, so the runs of the files are
+    merged: the rules of all of them (each once), every result (its rule index renumbered), the
+    warnings on each file and each file's error as tool execution notifications located at the
+    file, and the properties of each file's assessment under ``files``.
+
+    Parameters
+    ----------
+    files
+        For each file, in order: its path (relative to the repository root, as for
+        :func:`to_sarif`), its assessment, and the message of its error when it could not be
+        assessed (the assessment is then ``None``).
+    edition, as_of
+        The edition and date every file was assessed against.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> log = to_sarif_many([("bad.yaml", None, "bad.yaml: not valid YAML")], edition="2015",
+    ...                     as_of=dt.date(2026, 11, 24))
+    >>> run = log["runs"][0]
+    >>> run["invocations"][0]["executionSuccessful"], run["invocations"][0]["toolExecutionNotifications"][0]["level"]
+    (False, 'error')
+    """
+    empty = Assessment(organization="", edition=edition, edition_title="", as_of=as_of, results=())
+    log = to_sarif(empty)
+    run = log["runs"][0]
+    rules: list[dict[str, Any]] = []
+    rule_index: dict[str, int] = {}
+    merged: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    properties: list[dict[str, Any]] = []
+    for path, assessment, error in files:
+        where = [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}]
+        if assessment is None:
+            text = _message_text(error if error is not None else path)
+            notifications.append({"level": "error", "message": {"text": text}, "locations": where})
+            continue
+        own = to_sarif(assessment, source=path)["runs"][0]
+        own_rules = own["tool"]["driver"]["rules"]
+        for found in own["results"]:
+            rule = own_rules[found["ruleIndex"]]
+            if rule["id"] not in rule_index:
+                rule_index[rule["id"]] = len(rules)
+                rules.append(rule)
+            merged.append({**found, "ruleIndex": rule_index[rule["id"]]})
+        notifications.extend({**n, "locations": where} for n in own["invocations"][0]["toolExecutionNotifications"])
+        properties.append({"artifact": artifact_uri(path), **own["properties"]})
+    run["tool"]["driver"]["rules"] = rules
+    run["results"] = merged
+    run["invocations"] = [
+        {
+            "executionSuccessful": all(assessment is not None for _, assessment, _ in files),
+            "toolExecutionNotifications": notifications,
+        }
+    ]
+    run["properties"] = {"edition": edition, "asOf": as_of.isoformat(), "files": properties}
+    return log
