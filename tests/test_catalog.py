@@ -818,3 +818,12 @@ def test_docs_table_matches_the_data() -> None:
     """docs/catalog.md lists exactly the shipped requirements, with their clause ids, themes and hints."""
     docs = (Path(__file__).parents[1] / "docs" / "catalog.md").read_text(encoding="utf-8")
     assert catalog_table() in docs
+
+
+def test_the_shipped_catalog_reads_the_same_through_the_strict_reader() -> None:
+    """The quick read of the shipped catalog (libyaml, no positions) gives what the strict reader gives, without a problem."""
+    from iso9001_leadership.catalog._files import BUILTIN_FILE, _builtin_text, _parse, builtin_entries
+
+    strict, _ = _parse(_builtin_text(), BUILTIN_FILE)  # raises CatalogError on any problem: duplicate keys, unknown fields
+    assert builtin_entries() == strict
+    assert len(strict) > 50

@@ -14,7 +14,8 @@ imported raises the group's :class:`~iso9001_leadership.exceptions.PluginError`.
 
 from __future__ import annotations
 
-import importlib.metadata
+import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -60,13 +61,43 @@ def plugin_error(group: str, name: str, value: str, message: str) -> PluginError
     return cls(message, group=group, plugin=name, target=value)
 
 
+#: The entry points found per group, with what they were found with: the lookup function and
+#: the import path with the time each of its folders last changed. Reading every installed
+#: distribution's metadata costs about as much as assessing a small organization, and a run
+#: looks the same groups up several times.
+_FOUND: dict[str, tuple[object, tuple[tuple[str, int], ...], list[Any]]] = {}
+
+
+def _changed(folder: str) -> int:
+    try:
+        return os.stat(folder or ".").st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _entry_points(group: str) -> list[Any]:
+    """The entry points of ``group`` in name order, looked up again when a package may have been installed.
+
+    That is when the lookup function, the import path or a folder on it (where installing a
+    package adds its metadata) changed since the last look.
+    """
+    import importlib.metadata  # imported when plug-ins are first looked up: it costs a tenth of the start-up
+
+    lookup = importlib.metadata.entry_points
+    path = tuple((folder, _changed(folder)) for folder in sys.path)
+    found = _FOUND.get(group)
+    if found is None or found[0] is not lookup or found[1] != path:
+        entry_points = sorted(lookup(group=group), key=lambda ep: (ep.name, ep.value))
+        found = _FOUND[group] = (lookup, path, entry_points)
+    return found[2]
+
+
 def load_plugins(group: str, *, load_message: Callable[[BaseException], str]) -> Iterator[Plugin]:
     """Load each entry point of ``group`` in name order; a failing import raises the group's error.
 
     ``load_message`` words the failure from the exception (each group keeps its own wording).
     """
-    entry_points = sorted(importlib.metadata.entry_points(group=group), key=lambda ep: (ep.name, ep.value))
-    for entry_point in entry_points:
+    for entry_point in _entry_points(group):
         try:
             target = entry_point.load()
         except Exception as exc:

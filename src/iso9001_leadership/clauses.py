@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -45,6 +46,7 @@ _TOKEN = re.compile(r"[0-9]+|[^\W0-9_]+")
 ClauseKey = tuple[tuple[tuple[int, int, str], ...], str]
 
 
+@functools.lru_cache(maxsize=4096)
 def clause_key(clause: str) -> ClauseKey:
     """The natural sort key of a clause id: numbers compare as numbers, words as words.
 

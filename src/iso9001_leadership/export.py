@@ -27,14 +27,15 @@ import io
 import json
 import re
 from collections.abc import Callable
-from typing import Any, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from iso9001_leadership._escape import json_text, printable
 from iso9001_leadership._names import did_you_mean
 from iso9001_leadership.exceptions import ExportError
 from iso9001_leadership.graph import OrgGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["GRAPH_FORMATS", "GraphFormat", "export", "plain_graph"]
 
@@ -44,6 +45,8 @@ GraphFormat = Literal["graphml", "gexf", "dot", "mermaid", "json"]
 
 def plain_graph(graph: OrgGraph) -> nx.MultiDiGraph[str]:
     """A copy of the graph whose attributes are plain text (enum members become their values)."""
+    import networkx as nx  # imported when a graph is exported, not when the CLI starts
+
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph(name=graph.organization.name)
     for node, data in graph.nx.nodes(data=True):
         plain.add_node(node, kind=data["kind"].value, label=str(data["label"]))
@@ -75,12 +78,16 @@ def _xml_value(value: Any) -> Any:
 
 def _graphml(graph: OrgGraph) -> str:
     buffer = io.BytesIO()
+    import networkx as nx
+
     nx.write_graphml(_xml_graph(graph), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return buffer.getvalue().decode("utf-8")
 
 
 def _gexf(graph: OrgGraph) -> str:
     buffer = io.BytesIO()
+    import networkx as nx
+
     nx.write_gexf(_xml_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     text = buffer.getvalue().decode("utf-8")
     # networkx stamps the day it ran into the file; drop it so the output is deterministic.
@@ -145,6 +152,8 @@ def _mermaid(graph: OrgGraph) -> str:
 
 
 def _json(graph: OrgGraph) -> str:
+    import networkx as nx
+
     data: Any = nx.node_link_data(plain_graph(graph), edges="edges")
     return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import yaml
 
 from iso9001_leadership._names import suggest
 from iso9001_leadership.exceptions import Problem
@@ -343,8 +344,27 @@ def _builtin_text() -> str:
 
 
 @functools.cache
+def builtin_entries() -> tuple[RequirementEntry, ...]:
+    """Every entry of the shipped catalog, read once per process.
+
+    The shipped file is read with libyaml's plain loader (when PyYAML has it) and structured
+    entry by entry, without the strict reader's positions: it is the library's own file, and the
+    test suite holds it to the strict reader (same entries, no problem). Should it ever hold a
+    problem, the strict reader reads it again to say what and where.
+    """
+    text = _builtin_text()
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        entries = tuple(_converter.structure(item, RequirementEntry) for item in data["requirements"])
+    except Exception:  # the strict reader below says what is wrong
+        entries = None
+    if entries is None or len({e.id for e in entries}) != len(entries) or any(_entry_problems(e, "") for e in entries):
+        entries = _parse(text, BUILTIN_FILE)[0]
+    return entries
+
+
+@functools.cache
 def builtin_requirements(edition: str) -> tuple[Requirement, ...]:
     """The shipped requirements of ``edition``."""
     edition = check_edition(edition)
-    located = read_located(_builtin_text(), edition=edition, source=BUILTIN_FILE, origin=BUILTIN_ORIGIN)
-    return tuple(item.requirement for item in located)
+    return tuple(_view(entry, edition, origin=BUILTIN_ORIGIN) for entry in builtin_entries() if edition in entry.clauses)
