@@ -189,13 +189,48 @@ def test_no_import_cycle() -> None:
 
 
 def test_type_only_imports_stay_within_their_package() -> None:
-    """A type-only import (under TYPE_CHECKING) is allowed only within one subpackage."""
+    """A type-only import (under TYPE_CHECKING) is allowed only within one subpackage.
+
+    The package's own ``__init__`` is the exception: it names every public name for type
+    checkers there, and imports each on first use (see the test below).
+    """
     outside = [
         f"{imp.source}:{imp.line} imports {imp.target}"
         for imp in IMPORTS
-        if imp.type_only and _component(imp.source) != _component(imp.target)
+        if imp.type_only and _component(imp.source) != _component(imp.target) and imp.source != PACKAGE
     ]
     assert outside == []
+
+
+def test_the_package_imports_each_public_name_on_first_use() -> None:
+    """``__init__``'s lazy table and its type-only imports name the same things, and each name resolves there."""
+    import importlib
+
+    package = importlib.import_module(PACKAGE)
+    static = {(imp.target, name) for imp in IMPORTS if imp.source == PACKAGE and imp.type_only for name in imp.names}
+    table = {(f"{PACKAGE}.{home}", name) for name, home in package._HOME.items()}
+    assert static == table
+    assert sorted(package.__all__) == sorted([*package._HOME, "__version__"])
+    for name, home in package._HOME.items():
+        assert getattr(package, name) is getattr(importlib.import_module(f"{PACKAGE}.{home}"), name)
+    assert set(package.__all__) <= set(dir(package))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = package.nothing
+
+
+@pytest.mark.slow
+def test_importing_the_package_imports_nothing_heavy() -> None:
+    """``import iso9001_leadership`` in a fresh process loads none of its subpackages, nor networkx, yaml or cattrs."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys, {PACKAGE}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'networkx', 'yaml', 'cattrs', 'attrs', 'attr'} "
+        f"or (m.startswith('{PACKAGE}.') and m != '{PACKAGE}._version')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_no_private_module_of_another_package() -> None:

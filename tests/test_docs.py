@@ -85,8 +85,9 @@ def _enums() -> list[type[enum.Enum]]:
             walk(arg)
 
     for cls in _classes():
-        for hint in typing.get_type_hints(cls).values():
-            walk(hint)
+        hints = typing.get_type_hints(cls)
+        for name in _fields(cls):  # what the file holds, not the caches an instance keeps
+            walk(hints[name])
     return found
 
 

@@ -14,87 +14,210 @@ Examples
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .assessment import (
-    Assessment,
-    AssessmentDiff,
-    Finding,
-    Grade,
-    RequirementResult,
-    Status,
-    assess,
-    diff,
-)
-from .batch import FileAssessment, assess_files
-from .catalog import Catalog, Requirement, Theme
-from .checks import Timing
-from .exceptions import (
-    AssessmentError,
-    CatalogError,
-    ExportError,
-    InputError,
-    InvalidOrganizationError,
-    Iso9001Error,
-    LoadError,
-    MissingExtraError,
-    NotFoundError,
-    PluginError,
-    Problem,
-    ReportError,
-    UnknownIdError,
-    UnknownRequirementError,
-    UsageError,
-)
-from .graph import NodeKind, OrgGraph, Relation
-from .io import dump, dumps, json_schema, load, loads
-from .model import (
-    Action,
-    ActionStatus,
-    Authority,
-    AuthorityKind,
-    AwarenessTopic,
-    Commitment,
-    CommitmentKind,
-    Communication,
-    CommunicationTopic,
-    ContextIssue,
-    Effectiveness,
-    EffectivenessResult,
-    Element,
-    EntityKind,
-    Evidence,
-    EvidenceKind,
-    Exclusion,
-    Holding,
-    InterestedParty,
-    IssueKind,
-    ManagementReview,
-    Measurement,
-    Opportunity,
-    Organization,
-    PartyKind,
-    PartyRequirement,
-    Period,
-    PeriodUnit,
-    Person,
-    Process,
-    ProcessCategory,
-    QualityObjective,
-    QualityPolicy,
-    Resource,
-    ResourceKind,
-    ResourceStatus,
-    Responsibility,
-    ReviewInput,
-    ReviewOutput,
-    ReviewOutputKind,
-    ReviewProgramme,
-    Risk,
-    RiskScale,
-    Role,
-    TargetDirection,
-)
-from .queries import Gap, GapKind, accountability_chain, find_gaps, impact_of_removing
+
+if TYPE_CHECKING:
+    from .assessment import (
+        Assessment,
+        AssessmentDiff,
+        Finding,
+        Grade,
+        RequirementResult,
+        Status,
+        assess,
+        diff,
+    )
+    from .batch import (
+        FileAssessment,
+        assess_files,
+    )
+    from .catalog import (
+        Catalog,
+        Requirement,
+        Theme,
+    )
+    from .checks import (
+        Timing,
+    )
+    from .exceptions import (
+        AssessmentError,
+        CatalogError,
+        ExportError,
+        InputError,
+        InvalidOrganizationError,
+        Iso9001Error,
+        LoadError,
+        MissingExtraError,
+        NotFoundError,
+        PluginError,
+        Problem,
+        ReportError,
+        UnknownIdError,
+        UnknownRequirementError,
+        UsageError,
+    )
+    from .graph import (
+        NodeKind,
+        OrgGraph,
+        Relation,
+    )
+    from .io import (
+        dump,
+        dumps,
+        json_schema,
+        load,
+        loads,
+    )
+    from .model import (
+        Action,
+        ActionStatus,
+        Authority,
+        AuthorityKind,
+        AwarenessTopic,
+        Commitment,
+        CommitmentKind,
+        Communication,
+        CommunicationTopic,
+        ContextIssue,
+        Effectiveness,
+        EffectivenessResult,
+        Element,
+        EntityKind,
+        Evidence,
+        EvidenceKind,
+        Exclusion,
+        Holding,
+        InterestedParty,
+        IssueKind,
+        ManagementReview,
+        Measurement,
+        Opportunity,
+        Organization,
+        PartyKind,
+        PartyRequirement,
+        Period,
+        PeriodUnit,
+        Person,
+        Process,
+        ProcessCategory,
+        QualityObjective,
+        QualityPolicy,
+        Resource,
+        ResourceKind,
+        ResourceStatus,
+        Responsibility,
+        ReviewInput,
+        ReviewOutput,
+        ReviewOutputKind,
+        ReviewProgramme,
+        Risk,
+        RiskScale,
+        Role,
+        TargetDirection,
+    )
+    from .queries import (
+        Gap,
+        GapKind,
+        accountability_chain,
+        find_gaps,
+        impact_of_removing,
+    )
+
+#: The subpackage or module each public name comes from. Names are imported on first use
+#: (PEP 562), so ``import iso9001_leadership`` is quick and each door (the command line, the
+#: pytest plug-in, a notebook) pays only for what it uses.
+_HOME: dict[str, str] = {
+    "Assessment": "assessment",
+    "AssessmentDiff": "assessment",
+    "Finding": "assessment",
+    "Grade": "assessment",
+    "RequirementResult": "assessment",
+    "Status": "assessment",
+    "assess": "assessment",
+    "diff": "assessment",
+    "FileAssessment": "batch",
+    "assess_files": "batch",
+    "Catalog": "catalog",
+    "Requirement": "catalog",
+    "Theme": "catalog",
+    "Timing": "checks",
+    "AssessmentError": "exceptions",
+    "CatalogError": "exceptions",
+    "ExportError": "exceptions",
+    "InputError": "exceptions",
+    "InvalidOrganizationError": "exceptions",
+    "Iso9001Error": "exceptions",
+    "LoadError": "exceptions",
+    "MissingExtraError": "exceptions",
+    "NotFoundError": "exceptions",
+    "PluginError": "exceptions",
+    "Problem": "exceptions",
+    "ReportError": "exceptions",
+    "UnknownIdError": "exceptions",
+    "UnknownRequirementError": "exceptions",
+    "UsageError": "exceptions",
+    "NodeKind": "graph",
+    "OrgGraph": "graph",
+    "Relation": "graph",
+    "dump": "io",
+    "dumps": "io",
+    "json_schema": "io",
+    "load": "io",
+    "loads": "io",
+    "Action": "model",
+    "ActionStatus": "model",
+    "Authority": "model",
+    "AuthorityKind": "model",
+    "AwarenessTopic": "model",
+    "Commitment": "model",
+    "CommitmentKind": "model",
+    "Communication": "model",
+    "CommunicationTopic": "model",
+    "ContextIssue": "model",
+    "Effectiveness": "model",
+    "EffectivenessResult": "model",
+    "Element": "model",
+    "EntityKind": "model",
+    "Evidence": "model",
+    "EvidenceKind": "model",
+    "Exclusion": "model",
+    "Holding": "model",
+    "InterestedParty": "model",
+    "IssueKind": "model",
+    "ManagementReview": "model",
+    "Measurement": "model",
+    "Opportunity": "model",
+    "Organization": "model",
+    "PartyKind": "model",
+    "PartyRequirement": "model",
+    "Period": "model",
+    "PeriodUnit": "model",
+    "Person": "model",
+    "Process": "model",
+    "ProcessCategory": "model",
+    "QualityObjective": "model",
+    "QualityPolicy": "model",
+    "Resource": "model",
+    "ResourceKind": "model",
+    "ResourceStatus": "model",
+    "Responsibility": "model",
+    "ReviewInput": "model",
+    "ReviewOutput": "model",
+    "ReviewOutputKind": "model",
+    "ReviewProgramme": "model",
+    "Risk": "model",
+    "RiskScale": "model",
+    "Role": "model",
+    "TargetDirection": "model",
+    "Gap": "queries",
+    "GapKind": "queries",
+    "accountability_chain": "queries",
+    "find_gaps": "queries",
+    "impact_of_removing": "queries",
+}
 
 __all__ = [
     "Action",
@@ -186,3 +309,18 @@ __all__ = [
     "load",
     "loads",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from where it lives on first use, then kept."""
+    home = _HOME.get(name)
+    if home is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
