@@ -71,3 +71,45 @@ def test_a_document_too_deep_is_refused_where_it_gets_too_deep() -> None:
     assert len(problems) == 1
     assert (problems[0].line, problems[0].column) == (1, 106)
     assert "deeper than 100" in problems[0].message or "100" in problems[0].message
+
+
+@given(_json_values, st.integers(min_value=1, max_value=9))
+def test_the_shape_does_not_depend_on_where_chunks_end(value: object, chunk: int) -> None:
+    """Read a few characters at a time (escapes split at every place), the quotes and brackets are the same."""
+    from iso9001_leadership.io import _json
+
+    text = json.dumps(value, ensure_ascii=False)
+    whole = _json._shape(text)
+    saved = _json._CHUNK
+    _json._CHUNK = chunk
+    try:
+        assert _json._shape(text) == whole
+    finally:
+        _json._CHUNK = saved
+
+
+@given(
+    st.text(st.sampled_from("a\n\u00e9\U0001f600"), min_size=0, max_size=30).flatmap(
+        lambda t: st.integers(0, len(t)).map(lambda i: t[:i] + "\ud800" + t[i:]) | st.just(t)
+    ),
+    st.integers(min_value=1, max_value=4),
+)
+def test_lone_surrogates_are_found_whatever_the_chunk(text: str, chunk: int) -> None:
+    """check_text finds the first lone surrogate (a megabyte at a time, here a few characters) where it is."""
+    from iso9001_leadership.io import _limits
+
+    saved = _limits._CHUNK
+    _limits._CHUNK = chunk
+    try:
+        text = text.lstrip("\ufeff")
+        lone = next((i for i, c in enumerate(text) if 0xD800 <= ord(c) <= 0xDFFF), None)
+        try:
+            _limits.check_text(text)
+        except _limits.Refusal as exc:
+            assert lone is not None
+            line = text.count("\n", 0, lone) + 1
+            assert exc.problem.line == line
+        else:
+            assert lone is None
+    finally:
+        _limits._CHUNK = saved

@@ -214,10 +214,13 @@ def loads(
     """
     _check_format(format)
     limit = _limit(max_bytes)
-    text = _as_text(text, limit, source)
+    # The text goes into a box that _loads empties: once parsed, a large document is not kept
+    # in memory beside what was read from it (unless the caller holds it).
+    box = [_as_text(text, limit, source)]
+    del text
     try:
         with paused_gc():  # reading builds many objects that all stay alive: see _gc
-            return _loads(text, format, source)
+            return _loads(box, format, source)
     except (RecursionError, MemoryError) as exc:  # a last guard: the parsers hold the limits
         what = "nested too deep" if isinstance(exc, RecursionError) else "too large"
         raise LoadError([Problem("", f"the document is {what} to read")], source=source) from None
@@ -241,15 +244,17 @@ def _as_text(text: object, limit: int | None, source: str) -> str:
     return text
 
 
-def _loads(text: str, format: Format, source: str) -> Organization:
+def _loads(box: list[str], format: Format, source: str) -> Organization:
+    """Read the text in ``box`` (taking it out, so that it is freed once parsed) into an organization."""
     if format == "yaml":
-        data, positions, problems = parse_yaml(text)
+        data, positions, problems = parse_yaml(box.pop())
     else:
-        data, problems = parse_json(text)
+        data, problems = parse_json(box.pop())
         positions = Positions()
     if data is None and problems:
         raise LoadError(problems, source=source)
     parts, extra_ids, failed, kept, structure_problems = _structure(data)
+    del data  # what could not be read is kept in ``failed``; the rest is in ``parts`` now
     # A value the YAML layer refused (a forbidden tag, a merge key) is not reported again.
     refused = {p.path for p in problems}
     problems.extend(p for p in structure_problems if not _refused(p.path, refused))

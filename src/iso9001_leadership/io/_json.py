@@ -100,10 +100,7 @@ def _shallow(text: str, max_depth: int) -> bool:
     :func:`_too_deep` then looks closely. On text that is not JSON the answer may be wrong
     either way, and the parser refuses that text anyway.
     """
-    shape = text.encode("utf-8", "surrogatepass")
-    if b"\\" in shape:
-        shape = shape.replace(b"\\\\", b"").replace(b'\\"', b"")
-    shape = shape.translate(None, _NOT_SHAPE)
+    shape = _shape(text)
     brackets = shape.replace(b'""', b"")
     if b'"' in brackets:
         brackets = _QUOTED.sub(b"", shape)
@@ -114,6 +111,30 @@ def _shallow(text: str, max_depth: int) -> bool:
         if not removed:
             return False
     return not brackets
+
+
+#: How much of the text :func:`_shape` encodes at a time: the quick test never holds a second
+#: copy of a large document.
+_CHUNK = 1 << 20
+
+
+def _shape(text: str) -> bytes:
+    """The quotes and brackets of ``text`` that are not escaped, in order, read a chunk at a time.
+
+    A chunk never ends inside a run of backslashes, so that each escape is read whole.
+    """
+    parts = []
+    start, end = 0, len(text)
+    while start < end:
+        stop = min(start + _CHUNK, end)
+        while stop < end and text[stop - 1] == "\\":
+            stop += 1
+        chunk = text[start:stop].encode("utf-8", "surrogatepass")
+        if b"\\" in chunk:
+            chunk = chunk.replace(b"\\\\", b"").replace(b'\\"', b"")
+        parts.append(chunk.translate(None, _NOT_SHAPE))
+        start = stop
+    return b"".join(parts)
 
 
 def _too_deep(text: str, max_depth: int) -> int | None:

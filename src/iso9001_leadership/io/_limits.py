@@ -121,6 +121,9 @@ def decode(data: bytes) -> str:
         raise Refusal(problem) from None
 
 
+_CHUNK = 1 << 20
+
+
 def check_text(text: str) -> str:
     """The text without a leading byte order mark; a :class:`Refusal` if it holds a lone surrogate.
 
@@ -139,11 +142,16 @@ def check_text(text: str) -> str:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    try:
-        text.encode("utf-8")  # fails at the first lone surrogate, the one thing UTF-8 cannot encode
-        match = None
-    except UnicodeEncodeError as exc:
-        match = _LONE_SURROGATE.search(text, exc.start)
+    match = None
+    if not text.isascii():  # known without a look: Python keeps whether a string is ASCII
+        # The encoder fails at the first lone surrogate, the one thing UTF-8 cannot encode; a
+        # megabyte at a time, so that a large document is never held twice.
+        for start in range(0, len(text), _CHUNK):
+            try:
+                text[start : start + _CHUNK].encode("utf-8")
+            except UnicodeEncodeError as exc:
+                match = _LONE_SURROGATE.search(text, start + exc.start)
+                break
     if match is not None:
         line, column = position(text, match.start())
         raise Refusal(surrogate_problem("", match.group(), line=line, column=column))
