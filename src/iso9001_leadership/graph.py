@@ -38,9 +38,9 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -75,6 +75,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["FIELD_RELATIONS", "NESTED_RELATION", "NodeKind", "OrgGraph", "Relation"]
+
+T = TypeVar("T")
 
 #: The kinds of node: one per kind of element in the model (an alias of :class:`EntityKind`).
 NodeKind = EntityKind
@@ -394,6 +396,7 @@ class OrgGraph:
     _out: _Index = attrs.field(init=False, repr=False)
     _in: _Index = attrs.field(init=False, repr=False)
     _edge_count: int = attrs.field(init=False, repr=False)
+    _memos: dict[Any, Any] = attrs.field(init=False, factory=dict, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
@@ -468,6 +471,27 @@ class OrgGraph:
         {'ceo': <EntityKind.ROLE: 'role'>}
         """
         return MappingProxyType(self._kinds)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once for this graph and kept for every later call with ``key``.
+
+        A graph never changes, so what is derived from it alone can be kept with it: the gap
+        queries (:func:`~iso9001_leadership.queries.find_gaps`) keep their answers here, so that an
+        assessment and a what-if on the same graph find the gaps once. Use a key of your own (a
+        function of yours, or a tuple starting with one).
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization
+        >>> graph = OrgGraph.from_organization(Organization(name="Acme"))
+        >>> graph.memo("nodes", lambda: len(graph)), graph.memo("nodes", lambda: -1)
+        (0, 0)
+        """
+        memos = self._memos
+        if key in memos:
+            return memos[key]  # type: ignore[no-any-return]
+        value = memos[key] = compute()
+        return value
 
     def number_of_edges(self) -> int:
         """The number of edges, counted without building the networkx view."""

@@ -122,3 +122,116 @@ def test_quick_look_clears_ordinary_elements() -> None:
     kinds = _kinds(org)
     assert all(_clean(element, kinds) for _, element in org.elements())
     assert not _clean(Process(id="x", name="X", owner="nobody"), kinds)
+
+
+def _parts(org: Organization) -> dict[str, Any]:
+    return {f.name: getattr(org, f.name) for f in attrs.fields(Organization) if f.init}
+
+
+def _basis(org: Organization) -> dict[str, Any]:
+    return dict(org._index)
+
+
+def _problems(parts: dict[str, Any], basis: dict[str, Any] | None = None) -> list[str]:
+    from iso9001_leadership.model._integrity import find_problems
+
+    return [str(p) for p in find_problems(parts, basis=basis)]
+
+
+def test_a_change_is_judged_the_same_with_a_basis() -> None:
+    """Exhaustive over the example: removing any one element, or giving one field of one element a hostile
+    value, gives the same problems whether or not the elements left as they were are trusted."""
+    org = _example()
+    basis = _basis(org)
+    parts = _parts(org)
+    compared = differing = 0
+    for name, collection in parts.items():
+        if not isinstance(collection, tuple) or not collection or not hasattr(collection[0], "id"):
+            continue
+        for index in range(len(collection)):
+            # Remove it: references to it dangle (unless nothing names it).
+            changed = {**parts, name: collection[:index] + collection[index + 1 :]}
+            full = _problems(changed)
+            assert _problems(changed, basis) == full, (name, index)
+            compared += 1
+            differing += bool(full)
+        element = collection[0]
+        for field in attrs.fields(type(element)):
+            for value in [*_HOSTILE, element.id, org.ids()[0]]:
+                evolved = attrs.evolve(element)
+                object.__setattr__(evolved, field.name, value)
+                changed = {**parts, name: (evolved, *collection[1:])}
+                try:
+                    full = _problems(changed)
+                except (TypeError, AttributeError):
+                    continue  # a value no loader lets through
+                assert _problems(changed, basis) == full, (name, field.name, value)
+                compared += 1
+                differing += bool(full)
+    assert compared > 500
+    assert differing > compared // 4
+
+
+def test_dates_changed_anywhere_are_judged_the_same_with_a_basis() -> None:
+    """Every date of every element (nested ones too) moved far back or far ahead: the same problems either way."""
+    org = _example()
+    basis = _basis(org)
+    parts = _parts(org)
+    differing = 0
+    for name, collection in parts.items():
+        if not isinstance(collection, tuple) or not collection or not hasattr(collection[0], "id"):
+            continue
+        for index, element in enumerate(collection):
+            for field in attrs.fields(type(element)):
+                value = getattr(element, field.name)
+                if isinstance(value, dt.date):
+                    candidates = [
+                        attrs.evolve(element, **{field.name: day}) for day in (dt.date(1900, 1, 1), dt.date(2999, 1, 1))
+                    ]
+                elif attrs.has(type(value)) and any(
+                    isinstance(getattr(value, f.name), dt.date) for f in attrs.fields(type(value))
+                ):
+                    candidates = [
+                        attrs.evolve(element, **{field.name: attrs.evolve(value, **{f.name: day})})
+                        for f in attrs.fields(type(value))
+                        if isinstance(getattr(value, f.name), dt.date)
+                        for day in (dt.date(1900, 1, 1), dt.date(2999, 1, 1))
+                    ]
+                else:
+                    continue
+                for evolved in candidates:
+                    changed = {**parts, name: (*collection[:index], evolved, *collection[index + 1 :])}
+                    full = _problems(changed)
+                    assert _problems(changed, basis) == full, (name, index, field.name)
+                    differing += bool(full)
+    assert differing > 5
+
+
+def test_an_id_that_changes_kind_is_checked_where_it_is_named() -> None:
+    """A role replaced by a process of the same id: what named the role now names a process, and says so."""
+    from iso9001_leadership import Process
+
+    org = _example()
+    role = org.roles[1]
+    changed = _parts(org)
+    changed["roles"] = tuple(r for r in org.roles if r.id != role.id)
+    changed["processes"] = (*org.processes, Process(id=role.id, name="Now a process"))
+    full = _problems(changed)
+    assert full
+    assert _problems(changed, _basis(org)) == full
+
+
+def test_evolve_checks_what_changed() -> None:
+    """Organization.evolve trusts what it keeps, and still refuses a change that breaks a rule."""
+    import pytest
+
+    from iso9001_leadership import InvalidOrganizationError
+
+    org = _example()
+    role = org.roles[2]
+    renamed = org.with_elements(attrs.evolve(role, title="A new title"))
+    assert renamed[role.id].title == "A new title"
+    with pytest.raises(InvalidOrganizationError, match="unknown role id 'nobody'"):
+        org.with_elements(attrs.evolve(role, reports_to="nobody"))
+    with pytest.raises(InvalidOrganizationError, match=rf"unknown role id '{role.id}'"):
+        org.without([role.id])

@@ -117,7 +117,12 @@ def _kinds_text(kinds: tuple[EntityKind, ...]) -> str:
     return f"the id of a {joined}"
 
 
-def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKind] | None = None) -> list[Problem]:
+def find_problems(
+    parts: Mapping[str, Any],
+    *,
+    extra_ids: Mapping[str, EntityKind] | None = None,
+    basis: Mapping[str, Any] | None = None,
+) -> list[Problem]:
     """Every rule the organization described by ``parts`` breaks.
 
     What building an :class:`~iso9001_leadership.model.Organization` checks, without building
@@ -139,6 +144,12 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     extra_ids
         Ids of elements known to exist but not given (the loader passes the ids of elements it
         could not read, so that references to them are not reported a second time).
+    basis
+        The elements of a valid organization this one was made from, by id (each value with
+        the element's ``kind`` and the ``element``), as :meth:`Organization.evolve` passes them.
+        An element that is the very object the basis holds under its id obeyed every rule of
+        its own there, so it is looked at again only if it names an id that is gone or changed
+        kind; everything else is checked in full. The result is the same as without a basis.
 
     Examples
     --------
@@ -200,16 +211,17 @@ def find_problems(parts: Mapping[str, Any], *, extra_ids: Mapping[str, EntityKin
     hints = _Hints(kinds)
 
     # References, blank required text, lone surrogates, duplicates in lists, numbers, clause ids.
+    fresh = located if basis is None else _fresh(located, kinds, basis)
     # Most elements break no rule: a quick look says so, and only the others are walked again
     # to say what is wrong, where, and what was expected.
-    for item in located:
+    for item in fresh:
         if not _clean(item.element, kinds):
             _check_fields(item.element, item.path, kinds, hints, problems)
 
     scale = parts.get("risk_scale") or RiskScale()
     problems.extend(_check_scale(scale, parts))
     problems.extend(_check_reporting(parts.get("roles", ()), kinds))
-    problems.extend(_check_dates(located))
+    problems.extend(_check_dates(fresh))
     problems.extend(_check_exclusions(parts.get("exclusions", ())))
     problems.extend(_check_covers(parts.get("covers", ())))
     return problems
@@ -448,6 +460,39 @@ def known_kinds(parts: Mapping[str, Any], extra_ids: Mapping[str, EntityKind]) -
             kinds.setdefault(item.element.id, item.kind)
     kinds.hints = _Hints(kinds)
     return kinds
+
+
+def _fresh(located: list[Located], kinds: Mapping[str, EntityKind], basis: Mapping[str, Any]) -> list[Located]:
+    """The elements to check in full: those not in ``basis`` as they are, and those naming an id gone or changed."""
+    gone = {element_id for element_id, entry in basis.items() if kinds.get(element_id) is not entry.kind}
+    fresh = []
+    for item in located:
+        element = item.element
+        entry = basis.get(element.id) if isinstance(element.id, str) else None
+        if entry is None or entry.element is not element or (gone and _names_any(element, gone)):
+            fresh.append(item)
+    return fresh
+
+
+def _names_any(element: Any, ids: set[str]) -> bool:
+    """Whether ``element`` (or a mapping nested in it) refers to one of ``ids``."""
+    for rule in _rules(type(element)):
+        value = getattr(element, rule.name)
+        if rule.allowed is not None:
+            if value in ids if type(value) is str else type(value) is tuple and not ids.isdisjoint(value):
+                return True
+        elif attrs.has(type(value)):
+            if _names_any(value, ids):
+                return True
+        elif (
+            type(value) is tuple
+            and value
+            and attrs.has(type(value[0]))
+            and not hasattr(value[0], "id")
+            and any(_names_any(child, ids) for child in value)
+        ):
+            return True
+    return False
 
 
 @attrs.frozen

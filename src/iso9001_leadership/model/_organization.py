@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
 import attrs
 
+from iso9001_leadership._gc import paused_gc
 from iso9001_leadership._names import Suggester
 from iso9001_leadership.exceptions import InvalidOrganizationError, UnknownIdError
 
@@ -63,6 +65,10 @@ Element = (
 )
 
 E = TypeVar("E")
+
+#: The elements of the organization being changed, by id, while :meth:`Organization.evolve`
+#: builds the changed copy: the elements it keeps as they were need no second check.
+_BASIS: contextvars.ContextVar[Mapping[str, Any] | None] = contextvars.ContextVar("_BASIS", default=None)
 
 _TOP_LEVEL: dict[type[Any], str] = {
     Role: "roles",
@@ -199,10 +205,11 @@ class Organization:
 
     def __attrs_post_init__(self) -> None:
         parts = {f.name: getattr(self, f.name) for f in attrs.fields(Organization) if f.init}
-        problems = find_problems(parts)
-        if problems:
-            raise InvalidOrganizationError(problems)
-        index = {item.element.id: _Entry(item.kind, item.element, item.path) for item in iter_elements(parts)}
+        with paused_gc():  # bulk work that leaves no cycles behind (see _gc)
+            problems = find_problems(parts, basis=_BASIS.get())
+            if problems:
+                raise InvalidOrganizationError(problems)
+            index = {item.element.id: _Entry(item.kind, item.element, item.path) for item in iter_elements(parts)}
         object.__setattr__(self, "_index", index)
 
     # -- lookup -------------------------------------------------------------------------
@@ -316,7 +323,12 @@ class Organization:
         >>> Organization(name="Acme").evolve(scope="Design and build of pumps").scope
         'Design and build of pumps'
         """
-        changed = attrs.evolve(self, **changes)
+        # The elements left as they were obeyed every rule here: only the others are checked in full.
+        token = _BASIS.set(self._index)
+        try:
+            changed = attrs.evolve(self, **changes)
+        finally:
+            _BASIS.reset(token)
         if self.source is not None or self.locations:
             kept = {
                 element_id: where

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from iso9001_leadership._gc import paused_gc
 from iso9001_leadership.graph import OrgGraph
 
 from ._accountability import (
@@ -107,7 +108,8 @@ def find_gaps(
     --------
     >>> import datetime as dt
     >>> from iso9001_leadership import loads
-    >>> from iso9001_leadership.graph import OrgGraph
+    >>> from iso9001_leadership._gc import paused_gc
+from iso9001_leadership.graph import OrgGraph
     >>> graph = OrgGraph.from_organization(loads('''
     ... name: Acme
     ... roles: [{id: ceo, title: CEO, top_management: true}]
@@ -128,7 +130,21 @@ def find_gaps(
     """
     check_max_direct_reports(max_direct_reports)
     wanted = None if kinds is None else frozenset(gap_kinds(kinds))
-    gaps: list[Gap] = []
+    # A graph never changes, so its gaps for the same question are found once.
+    key = (find_gaps, as_of, wanted, max_direct_reports)
+    return graph.memo(key, lambda: _find(graph, as_of, wanted, max_direct_reports))
+
+
+def _find(
+    graph: OrgGraph, as_of: dt.date | None, wanted: frozenset[GapKind] | None, max_direct_reports: int
+) -> tuple[Gap, ...]:
+    with paused_gc():
+        return _run(graph, as_of, wanted, max_direct_reports, [])
+
+
+def _run(
+    graph: OrgGraph, as_of: dt.date | None, wanted: frozenset[GapKind] | None, max_direct_reports: int, gaps: list[Gap]
+) -> tuple[Gap, ...]:
     for query, produces in QUERIES:
         if wanted is not None and not produces & wanted:
             continue
