@@ -108,7 +108,6 @@ def find_gaps(
     --------
     >>> import datetime as dt
     >>> from iso9001_leadership import loads
-    >>> from iso9001_leadership._gc import paused_gc
 from iso9001_leadership.graph import OrgGraph
     >>> graph = OrgGraph.from_organization(loads('''
     ... name: Acme
