@@ -108,7 +108,7 @@ def find_gaps(
     --------
     >>> import datetime as dt
     >>> from iso9001_leadership import loads
-from iso9001_leadership.graph import OrgGraph
+    >>> from iso9001_leadership.graph import OrgGraph
     >>> graph = OrgGraph.from_organization(loads('''
     ... name: Acme
     ... roles: [{id: ceo, title: CEO, top_management: true}]
