@@ -306,31 +306,98 @@ def _freeze(index: dict[Relation, dict[str, list[str]]]) -> _Index:
     return {relation: {node: tuple(others) for node, others in by_node.items()} for relation, by_node in index.items()}
 
 
+#: The relations whose edges run from the element named to the element that names it.
+_REVERSED: frozenset[Relation] = frozenset(relation for relation, reverse in FIELD_RELATIONS.values() if reverse)
+if any(not reverse and relation in _REVERSED for relation, reverse in FIELD_RELATIONS.values()):  # pragma: no cover
+    msg = "a relation of FIELD_RELATIONS runs both ways"
+    raise AssertionError(msg)
+
+
 def _index_from_model(organization: Organization) -> tuple[_Index, _Index, int]:
     """Neighbours by relation, both ways, read straight from the organization's elements.
 
     The content of :attr:`OrgGraph.nx`, without building it: each list in edge order. Returns
     the two indexes (successors, predecessors) and the number of edges.
+
+    Each relation runs one way (see :data:`FIELD_RELATIONS`), so every list of neighbours is
+    either recorded by one element (its successors through a relation it names, which is the
+    tuple the field holds, kept as it is) or gathered from many (appended to, element by
+    element, in file order). Only an element that can record one edge twice (a role both in
+    ``roles`` and in a holding) goes through the general walk that removes repeats.
     """
-    out: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
-    into: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    own_out: dict[Relation, dict[str, tuple[str, ...]]] = {relation: {} for relation in Relation}
+    own_in: dict[Relation, dict[str, tuple[str, ...]]] = {relation: {} for relation in Relation}
+    many_out: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
+    many_in: dict[Relation, dict[str, list[str]]] = {relation: {} for relation in Relation}
     count = 0
-    for edges in _element_edges(organization):
-        count += len(edges)
-        for u, v, relation in edges:
-            out_r = out[relation]
-            targets = out_r.get(u)
-            if targets is None:
-                out_r[u] = [v]
-            else:
-                targets.append(v)
-            in_r = into[relation]
-            sources = in_r.get(v)
-            if sources is None:
-                in_r[v] = [u]
-            else:
-                sources.append(u)
-    return _freeze(out), _freeze(into), count
+    edges: list[_Edge] = []
+    # Per class, each reference field with the two lists it fills: looked up once, not per edge.
+    fields: dict[type, tuple[_Plan, list[tuple[str, dict[str, tuple[str, ...]], dict[str, list[str]]]]]] = {}
+    for _, element in organization.elements():
+        source_id = element.id
+        cls = type(element)
+        found_fields = fields.get(cls)
+        if found_fields is None:
+            plan = _plan(cls)
+            found_fields = fields[cls] = (
+                plan,
+                [
+                    (name, own_in[relation], many_out[relation])
+                    if reverse
+                    else (name, own_out[relation], many_in[relation])
+                    for name, relation, reverse in plan.refs
+                ],
+            )
+        plan, resolved = found_fields
+        for name in plan.children:
+            children = tuple(child.id for child in getattr(element, name))
+            if children:
+                own_in[NESTED_RELATION][source_id] = children
+                out_nested = own_out[NESTED_RELATION]
+                for child in children:
+                    out_nested[child] = (source_id,)
+                count += len(children)
+        if plan.repeats:
+            _edges(source_id, element, plan, edges)
+            edges[:] = dict.fromkeys(edges)
+            for u, v, relation in edges:
+                if relation in _REVERSED:
+                    own_in[relation][v] = (*own_in[relation].get(v, ()), u)
+                    gathered = many_out[relation]
+                    key, other = u, v
+                else:
+                    own_out[relation][u] = (*own_out[relation].get(u, ()), v)
+                    gathered = many_in[relation]
+                    key, other = v, u
+                found = gathered.get(key)
+                if found is None:
+                    gathered[key] = [other]
+                else:
+                    found.append(other)
+            count += len(edges)
+            edges.clear()
+            continue
+        for name, own, gathered in resolved:
+            value = getattr(element, name)
+            if value is None or value == ():
+                continue
+            if type(value) is not tuple:
+                value = (value,)
+            count += len(value)
+            own[source_id] = value
+            for target in value:
+                found = gathered.get(target)
+                if found is None:
+                    gathered[target] = [source_id]
+                else:
+                    found.append(source_id)
+    out = {relation: {**own_out[relation], **_tuples(many_out[relation])} for relation in Relation}
+    into = {relation: {**own_in[relation], **_tuples(many_in[relation])} for relation in Relation}
+    return out, into, count
+
+
+def _tuples(lists: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {node: tuple(others) for node, others in lists.items()}
 
 
 def _index_from_nx(graph: Any) -> tuple[_Index, _Index, int]:
