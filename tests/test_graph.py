@@ -10,6 +10,7 @@ import attrs
 import networkx as nx
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import iso9001_leadership.model as model
 from iso9001_leadership import EntityKind, Organization, QualityPolicy, Role, UnknownIdError, loads
@@ -464,3 +465,63 @@ def test_reporting_cycles_are_found_without_networkx_algorithms() -> None:
         for c in nx.simple_cycles(nx.DiGraph([(u, v) for u, v, k in raw.edges(keys=True) if k == "reports_to"]))
     ]
     assert sorted(sorted(gap.subjects) for gap in gaps) == sorted(expected)
+
+
+def _index_of(graph: OrgGraph) -> tuple[list[str], dict[tuple[str, Relation], tuple[str, ...]], int]:
+    """Everything the queries read: the nodes in order with their kinds, every list of neighbours, the edge count."""
+    lists = {}
+    for node in graph.ids():
+        for relation in Relation:
+            for way, found in (("out", graph.successors(node, relation)), ("in", graph.predecessors(node, relation))):
+                if found:
+                    lists[(node, relation, way)] = found
+    return [f"{n}:{graph.kind_of(n).value}" for n in graph.ids()], lists, graph.number_of_edges()  # type: ignore[return-value]
+
+
+def _example_org() -> Organization:
+    from iso9001_leadership import load
+
+    return load(Path(__file__).resolve().parents[1] / "examples" / "precision-pumps" / "organization.yaml")
+
+
+def test_an_updated_graph_is_the_graph_built_afresh_after_each_removal() -> None:
+    """Exhaustive over the example: remove each element (and every reference to it) in turn."""
+    from iso9001_leadership.queries import without_elements
+
+    org = _example_org()
+    graph = OrgGraph.from_organization(org)
+    for element_id in org.ids():
+        changed = without_elements(org, [element_id])
+        assert _index_of(graph.updated(changed)) == _index_of(OrgGraph.from_organization(changed)), element_id
+
+
+def test_an_updated_graph_is_the_graph_built_afresh_after_each_replacement() -> None:
+    """Exhaustive over the example: each top-level element replaced by a copy naming one reference less, or renamed."""
+    org = _example_org()
+    graph = OrgGraph.from_organization(org)
+    for _, element in org.elements():
+        if type(element).__name__ in {"Commitment", "PartyRequirement"}:
+            continue
+        variants = [attrs.evolve(element)]  # equal, but another object: changed all the same
+        for field in attrs.fields(type(element)):
+            value = getattr(element, field.name)
+            if refs_of(field) is not None and isinstance(value, tuple) and value:
+                variants.append(attrs.evolve(element, **{field.name: value[1:]}))
+                variants.append(attrs.evolve(element, **{field.name: value[::-1]}))
+        for variant in variants:
+            changed = org.with_elements(variant)
+            assert _index_of(graph.updated(changed)) == _index_of(OrgGraph.from_organization(changed))
+
+
+@given(organizations(), st.data())
+def test_an_updated_graph_is_the_graph_built_afresh(org: Organization, data: st.DataObject) -> None:
+    """Any valid removal from any organization: the graph updated equals the graph built afresh."""
+    from iso9001_leadership.queries import without_elements
+
+    if not len(org):
+        return
+    gone = data.draw(st.lists(st.sampled_from(org.ids()), max_size=3, unique=True))
+    changed = without_elements(org, gone)
+    graph = OrgGraph.from_organization(org)
+    assert _index_of(graph.updated(changed)) == _index_of(OrgGraph.from_organization(changed))
+    assert graph.updated(changed).nx.number_of_edges() == graph.updated(changed).number_of_edges()

@@ -8,7 +8,8 @@ import attrs
 import pytest
 from tests.queries._helpers import AS_OF, ROLES, found, graph_of
 
-from iso9001_leadership import Holding, UnknownIdError
+from iso9001_leadership import Holding, Organization, UnknownIdError
+from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.queries import impact_of_removing, without_elements
 
 IMPACT = (
@@ -78,3 +79,36 @@ def test_impact_of_removing_checks_its_ids() -> None:
         impact_of_removing(graph, ["anna"])
     with pytest.raises(TypeError, match="list of ids"):
         impact_of_removing(graph, "ana")
+
+
+def _example_org() -> Organization:
+    from pathlib import Path
+
+    from iso9001_leadership import load
+
+    return load(Path(__file__).resolve().parents[2] / "examples" / "precision-pumps" / "organization.yaml")
+
+
+def test_removing_through_the_graph_touches_only_what_names_the_removed() -> None:
+    """Exhaustive over the example: removing each element through its graph gives the very same organization
+    as the full walk, and the impact is the one a graph built afresh gives."""
+    import datetime as dt
+
+    from iso9001_leadership.queries import find_gaps
+
+    org = _example_org()
+    graph = OrgGraph.from_organization(org)
+    as_of = dt.date(2026, 11, 24)
+    before = {(g.kind, g.subjects, g.clauses) for g in find_gaps(graph, as_of=as_of)}
+    for element_id in org.ids():
+        quick = without_elements(org, [element_id], graph=graph)
+        full = without_elements(org, [element_id])
+        assert quick == full, element_id
+        unchanged, _ = quick.changed_since(org)
+        assert len(unchanged) < len(org) // 4  # only what named it was copied
+        fresh = [
+            g
+            for g in find_gaps(OrgGraph.from_organization(full), as_of=as_of)
+            if (g.kind, g.subjects, g.clauses) not in before
+        ]
+        assert impact_of_removing(graph, [element_id], as_of=as_of) == tuple(fresh), element_id

@@ -474,24 +474,37 @@ def _fresh(located: list[Located], kinds: Mapping[str, EntityKind], basis: Mappi
     return fresh
 
 
+#: Per class: its reference fields, and its fields holding mappings without an id of their own.
+_NAMING: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _naming(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    found = _NAMING.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        refs = tuple(f.name for f in attrs.fields(cls) if refs_of(f) is not None)
+        nested = tuple(
+            f.name
+            for f in attrs.fields(cls)
+            if refs_of(f) is None
+            and any(attrs.has(c) and not any(g.name == "id" for g in attrs.fields(c)) for c in classes_in(hints[f.name]))
+        )
+        found = _NAMING[cls] = (refs, nested)
+    return found
+
+
 def _names_any(element: Any, ids: set[str]) -> bool:
     """Whether ``element`` (or a mapping nested in it) refers to one of ``ids``."""
-    for rule in _rules(type(element)):
-        value = getattr(element, rule.name)
-        if rule.allowed is not None:
-            if value in ids if type(value) is str else type(value) is tuple and not ids.isdisjoint(value):
-                return True
-        elif attrs.has(type(value)):
-            if _names_any(value, ids):
-                return True
-        elif (
-            type(value) is tuple
-            and value
-            and attrs.has(type(value[0]))
-            and not hasattr(value[0], "id")
-            and any(_names_any(child, ids) for child in value)
-        ):
+    refs, nested = _naming(type(element))
+    for name in refs:
+        value = getattr(element, name)
+        if value in ids if type(value) is str else type(value) is tuple and not ids.isdisjoint(value):
             return True
+    for name in nested:
+        value = getattr(element, name)
+        for child in value if type(value) is tuple else (value,):
+            if child is not None and _names_any(child, ids):
+                return True
     return False
 
 

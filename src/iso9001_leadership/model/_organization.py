@@ -407,6 +407,35 @@ class Organization:
             changes[name] = tuple(current)
         return self.evolve(**changes)
 
+    def changed_since(self, other: Organization) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What differs from ``other``: the ids of elements added or changed here, and of those gone.
+
+        An element counts as changed unless it is the very object ``other`` holds under its id
+        (with the same kind): the copies :meth:`evolve`, :meth:`with_elements` and :meth:`without`
+        make keep the objects they do not change, so this is quick to tell and never misses a
+        change. An id whose element changed kind is both changed and gone.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO"), Role(id="qm", title="QM")))
+        >>> org.with_elements(Role(id="ceo", title="Managing Director")).without(["qm"]).changed_since(org)
+        (('ceo',), ('qm',))
+        """
+        before = other._index
+        changed = []
+        for element_id, entry in self._index.items():
+            old = before.get(element_id)
+            if old is None or old.element is not entry.element or old.kind is not entry.kind:
+                changed.append(element_id)
+        now = self._index
+        gone = [
+            element_id
+            for element_id, entry in before.items()
+            if (found := now.get(element_id)) is None or found.kind is not entry.kind
+        ]
+        return tuple(changed), tuple(gone)
+
     def without(self, ids: Iterable[str]) -> Organization:
         """A copy with the top-level elements of these ids removed.
 
