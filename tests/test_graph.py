@@ -525,3 +525,15 @@ def test_an_updated_graph_is_the_graph_built_afresh(org: Organization, data: st.
     graph = OrgGraph.from_organization(org)
     assert _index_of(graph.updated(changed)) == _index_of(OrgGraph.from_organization(changed))
     assert graph.updated(changed).nx.number_of_edges() == graph.updated(changed).number_of_edges()
+
+
+@given(organizations())
+def test_a_graph_of_an_organization_never_has_reporting_cycles(org: Organization) -> None:
+    """What the shortcut for graphs built from an organization assumes: the full search finds no cycle either."""
+    from iso9001_leadership.queries import reporting_cycles
+
+    graph = OrgGraph.from_organization(org)
+    assert graph.built_from_model
+    given_graph = OrgGraph(org, graph.nx)
+    assert not given_graph.built_from_model
+    assert reporting_cycles(graph) == reporting_cycles(given_graph) == ()

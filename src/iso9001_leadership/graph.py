@@ -595,6 +595,15 @@ class OrgGraph:
         return graph  # type: ignore[no-any-return]
 
     @property
+    def built_from_model(self) -> bool:
+        """Whether the graph holds exactly its organization's references (not a networkx graph passed in).
+
+        Such a graph obeys every rule an :class:`~iso9001_leadership.Organization` enforces (no
+        reporting cycle, no dangling reference), so queries may skip looking for what cannot be there.
+        """
+        return self._given is None
+
+    @property
     def kinds(self) -> Mapping[str, NodeKind]:
         """The kind of every node, by id, in the organization's file order (read-only).
 
