@@ -11,10 +11,13 @@ collection left on:
 - ``find_gaps`` (on a fresh graph each run), ``assess`` of the organization loaded from JSON;
 - ``impact_of_removing`` one person (a managing director; another one each run, on a graph
   whose gaps were found once already), a small change (one role's title, through
-  ``Organization.with_elements``) and the assessment of the changed organization;
+  ``Organization.with_elements``) and the assessment of the changed organization with the
+  graph updated from the one before (``OrgGraph.updated``);
 - **the floor**: a bare ``networkx.MultiDiGraph`` built with ``add_nodes_from`` and
   ``add_edges_from`` from the very nodes, edges, keys and attribute dicts of our graph
   (lists and fresh dict copies made beforehand, outside the timing);
+- **the dict floor**: the same edges appended to two plain dicts of lists, the least any
+  hash-based index does; its growth per 10x is the machine's (caches outgrown), not ours;
 - a naive checker (:func:`naive_check`): a handful of the same structural checks written with
   plain dicts and sets over the ``Organization``, to show what the checks cost without a graph;
 - the whole ``check`` command on each file in a child process (``python -m iso9001_leadership
@@ -91,8 +94,9 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("assess", "assess"),
     ("impact", "impact_of_removing (1 person)"),
     ("change", "small change (with_elements)"),
-    ("reassess", "assess after the change"),
+    ("reassess", "assess after the change (graph updated)"),
     ("floor", "floor: bare nx.MultiDiGraph"),
+    ("dict_floor", "dict floor: a dict of lists per edge end"),
     ("naive", "naive plain-dict checker"),
 )
 
@@ -399,6 +403,34 @@ def floor_stage(graph: OrgGraph, repeat: int) -> list[float]:
     return times
 
 
+def dict_floor_stage(graph: OrgGraph, repeat: int) -> list[float]:
+    """The machine's floor for any index of the edges: each edge's ends appended to two dicts of lists.
+
+    No library builds less than this for a graph kept in hash tables; its growth per 10x shows
+    what the memory of the machine adds as the data outgrows its caches.
+    """
+    edges = [(u, v) for u, v, _ in graph.nx.edges(keys=True)]
+
+    def build(_: None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        out: dict[str, list[str]] = {}
+        into: dict[str, list[str]] = {}
+        for u, v in edges:
+            found = out.get(u)
+            if found is None:
+                out[u] = [v]
+            else:
+                found.append(v)
+            found = into.get(v)
+            if found is None:
+                into[v] = [u]
+            else:
+                found.append(u)
+        return out, into
+
+    times, _ = measure(repeat, build, nothing)
+    return times
+
+
 def in_process_stages(
     roles: int, repeat: int, folder: Path, runs: dict[str, list[float]], *, seed: int, gaps: float
 ) -> dict[str, Any]:
@@ -425,9 +457,12 @@ def in_process_stages(
 
     runs["change"], _ = measure(repeat, org.with_elements, changed_role)
     runs["reassess"], _ = measure(
-        repeat, lambda changed: assess(changed, as_of=AS_OF), lambda run: org.with_elements(changed_role(run))
+        repeat,
+        lambda changed: assess(changed, as_of=AS_OF, graph=graph.updated(changed)),
+        lambda run: org.with_elements(changed_role(run)),
     )
     runs["floor"] = floor_stage(graph, repeat)
+    runs["dict_floor"] = dict_floor_stage(graph, repeat)
     runs["naive"], naive = measure(repeat, lambda _: naive_check(org), nothing)
     return {
         "roles": roles,
