@@ -206,6 +206,12 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
                 raise InvalidValueError(
                     message="not a list", found=value, expected=f"a list of {describe_type(element)}"
                 )
+            if element is str and all(type(item) is str for item in value):
+                return tuple(value)  # the most common list: ids, plain text
+            try:
+                return tuple([handler(item, element) for item in value])
+            except Exception:  # read again below, item by item, to report every bad one
+                pass
             out: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
@@ -222,6 +228,26 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
                 msg = f"While structuring {tp!r}"
                 raise IterableValidationError(msg, errors, tp)
             return tuple(out)
+
+        return structure
+
+    return factory
+
+
+def _is_optional(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter) -> Any:
+    """``X | None``: None as it is, anything else through X's hook, looked up once (not per value)."""
+
+    def factory(tp: Any) -> Any:
+        inner = next(arg for arg in get_args(tp) if arg is not type(None))
+        handler = conv.get_structure_hook(inner)
+
+        def structure(value: Any, _: type) -> Any:
+            return None if value is None else handler(value, inner)
 
         return structure
 
@@ -270,6 +296,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_unstructure_hook_func(_is_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
+    conv.register_structure_hook_factory(_is_optional, _optional_hook(conv))
     conv.register_unstructure_hook_func(_is_tuple, lambda items: [conv.unstructure(i) for i in items])
 
     def attrs_mapping_guard(tp: type) -> Any:
