@@ -14,6 +14,7 @@ from iso9001_leadership.model import (
     CommitmentKind,
     CommunicationTopic,
     EntityKind,
+    Organization,
     QualityObjective,
     Responsibility,
     ReviewOutputKind,
@@ -165,6 +166,11 @@ def _resources_provided(ctx: CheckContext) -> Iterator[Finding]:
     yield from lacking_resources(ctx)
 
 
+def _citing_clauses(org: Organization) -> list[Responsibility]:
+    """The responsibilities that cite a clause (most cite none): the only ones a clause can be served by."""
+    return [r for r in org.responsibilities if r.clauses]
+
+
 def _top_management_duty(ctx: CheckContext) -> Iterator[Finding]:
     """5.1.1 b-k are top management's own: a responsibility citing one must be accountable to it."""
     org = ctx.organization
@@ -174,9 +180,10 @@ def _top_management_duty(ctx: CheckContext) -> Iterator[Finding]:
     number, _, item = requirement.clause.partition(" ")
     tops = {r.id for r in org.top_management}
     top_people = {p for role in tops for p in ctx.holders(role)}
+    citing = ctx.memo(_citing_clauses, lambda: _citing_clauses(org))
     astray = [
         responsibility.id
-        for responsibility in org.responsibilities
+        for responsibility in citing
         if item
         and serves(responsibility.clauses, number, item)
         and responsibility.accountable

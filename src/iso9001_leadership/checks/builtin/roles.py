@@ -65,9 +65,9 @@ def _duties(org: Organization) -> dict[str, tuple[list[str], list[str]]]:
     for responsibility in org.responsibilities:
         for role_id in dict.fromkeys((*responsibility.accountable, *responsibility.responsible)):
             raci.setdefault(role_id, []).append(responsibility.id)
-            items.setdefault(role_id, set()).update(
-                f"5.3 {item}" for item in "abcde" if serves(responsibility.clauses, "5.3", item)
-            )
+            found = items.setdefault(role_id, set())
+            if responsibility.clauses:
+                found.update(f"5.3 {item}" for item in "abcde" if serves(responsibility.clauses, "5.3", item))
     owned: dict[str, int] = {}
     for process in org.processes:
         if process.owner is not None:
@@ -127,7 +127,7 @@ def _vacancies(ctx: CheckContext) -> Iterator[Finding]:
     covered: list[tuple[str, str]] = []
     major = False
     ends = _ends(org, ctx.as_of)
-    for role, (said, items) in _duties(org).items():
+    for role, (said, items) in ctx.memo(_duties, lambda: _duties(org)).items():
         if ctx.holders(role):
             continue
         since = _vacant_since(org.get(role, Role), ends, ctx.as_of)
