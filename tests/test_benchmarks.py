@@ -143,7 +143,7 @@ def test_bench_cold_start_runs_once(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert code == 0
     rows = table(out, "| measure |")
-    assert len(rows) == 6
+    assert len(rows) == 7
     assert all(number(row[1]) > 0 for row in rows[1:]), rows  # the interpreter alone may round to 0.000
     assert "check on the bundled example" in out
     modules = table(out, "| module |")
