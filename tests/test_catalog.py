@@ -824,6 +824,8 @@ def test_the_shipped_catalog_reads_the_same_through_the_strict_reader() -> None:
     """The quick read of the shipped catalog (libyaml, no positions) gives what the strict reader gives, without a problem."""
     from iso9001_leadership.catalog._files import BUILTIN_FILE, _builtin_text, _parse, builtin_entries
 
-    strict, _ = _parse(_builtin_text(), BUILTIN_FILE)  # raises CatalogError on any problem: duplicate keys, unknown fields
+    strict, _ = _parse(
+        _builtin_text(), BUILTIN_FILE
+    )  # raises CatalogError on any problem: duplicate keys, unknown fields
     assert builtin_entries() == strict
     assert len(strict) > 50

@@ -367,4 +367,6 @@ def builtin_entries() -> tuple[RequirementEntry, ...]:
 def builtin_requirements(edition: str) -> tuple[Requirement, ...]:
     """The shipped requirements of ``edition``."""
     edition = check_edition(edition)
-    return tuple(_view(entry, edition, origin=BUILTIN_ORIGIN) for entry in builtin_entries() if edition in entry.clauses)
+    return tuple(
+        _view(entry, edition, origin=BUILTIN_ORIGIN) for entry in builtin_entries() if edition in entry.clauses
+    )

@@ -282,16 +282,14 @@ def _refused(path: str, refused: set[str]) -> bool:
 
 
 def _element_locations(org: Organization, positions: Positions) -> dict[str, tuple[int, int]]:
-    """Where each element's mapping starts: the position of the value at its path."""
-    values = positions.values
-    if not values:
-        return {}
-    found: dict[str, tuple[int, int]] = {}
-    for element_id in org.ids():
-        where = values.get(org.path_of(element_id))
-        if where is not None:
-            found[element_id] = where
-    return found
+    """Where each element's mapping starts: the position of the value at its path.
+
+    Asked of :meth:`Positions.find`, which walks only the lists that hold elements: the tables
+    of every value and key are made only when a problem needs them.
+    """
+    paths = {element_id: org.path_of(element_id) for element_id in org.ids()}
+    found = positions.find(paths.values())
+    return {element_id: found[path] for element_id, path in paths.items() if path in found}
 
 
 def _structure(
@@ -400,7 +398,8 @@ def dumps(org: Organization, *, format: Format = "yaml") -> str:
     True
     """
     _check_format(format)
-    data = to_data(org)
+    with paused_gc():  # unstructuring builds many objects that all stay alive: see _gc
+        data = to_data(org)
     if format == "yaml":
         return dump_yaml(data)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

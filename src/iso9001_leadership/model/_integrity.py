@@ -487,7 +487,9 @@ def _naming(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
             f.name
             for f in attrs.fields(cls)
             if refs_of(f) is None
-            and any(attrs.has(c) and not any(g.name == "id" for g in attrs.fields(c)) for c in classes_in(hints[f.name]))
+            and any(
+                attrs.has(c) and not any(g.name == "id" for g in attrs.fields(c)) for c in classes_in(hints[f.name])
+            )
         )
         found = _NAMING[cls] = (refs, nested)
     return found
