@@ -17,7 +17,7 @@ import enum
 import math
 import re
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -546,57 +546,111 @@ def _clean(element: Any, kinds: Mapping[str, EntityKind]) -> bool:
     """Whether :func:`_check_fields` would find nothing wrong with ``element``: a quick, conservative look.
 
     ``True`` only when every field is plainly fine (known references of the right kind, each
-    once; text that is not blank and plain ASCII; ordinary numbers); anything unusual, even if
-    it turns out fine, says ``False`` and the full walk decides. No path or message is built.
+    once; text that is not blank and holds no lone surrogate; ordinary numbers); anything
+    unusual, even if it turns out fine, says ``False`` and the full walk decides. No path or
+    message is built. The look is a function written for each class, once (see :func:`_cleaner`).
     """
-    try:
-        for rule in _rules(type(element)):
-            value = getattr(element, rule.name)
-            allowed = rule.allowed
-            if allowed is not None:
-                if value is None:
-                    continue
-                if type(value) is tuple:
-                    for target in value:
-                        if kinds.get(target) not in allowed:
-                            return False
-                    if len(value) > 1 and len(set(value)) != len(value):
-                        return False
-                    if rule.self_ref and element.id in value:
-                        return False
-                elif kinds.get(value) not in allowed or (rule.self_ref and value == element.id):
-                    return False
-                continue
-            if rule.clauses:
-                # Evidence may cite requirement ids too: left to the full walk.
-                if isinstance(element, Evidence) or not all(CLAUSE_PATTERN.match(c) for c in value):
-                    return False
-                if len(value) > 1 and len(set(value)) != len(value):
-                    return False
-                continue
-            kind = type(value)
-            if rule.non_negative and value is not None and not (kind in (int, float) and value >= 0):
-                return False
-            if kind is str:
-                if (rule.required and not value.strip()) or (not value.isascii() and _SURROGATE.search(value)):
-                    return False
-            elif kind is tuple:
-                if value and not _clean_items(value, kinds):
-                    return False
-            elif kind is int:
-                if not -_TOO_LARGE < value < _TOO_LARGE:
-                    return False
-            elif kind is float:
-                if not math.isfinite(value):
-                    return False
-            elif attrs.has(kind):
-                if not _clean(value, kinds):
-                    return False
-            elif not (value is None or kind is bool or kind in _PLAIN or isinstance(value, enum.Enum)):
-                return False
-    except (TypeError, AttributeError):  # an unhashable or odd value: the full walk says what it is
-        return False
-    return True
+    cls = type(element)
+    cleaner = _CLEANERS.get(cls)
+    if cleaner is None:
+        cleaner = _CLEANERS[cls] = _cleaner(cls)
+    return cleaner(element, kinds)
+
+
+_CLEANERS: dict[type, Callable[[Any, Mapping[str, EntityKind]], bool]] = {}
+
+
+def _cleaner(cls: type) -> Callable[[Any, Mapping[str, EntityKind]], bool]:
+    """The quick look of :func:`_clean` for one class, as straight-line code over its fields.
+
+    As attrs and cattrs do for their methods: the rules of each field (:func:`_rules`) are
+    written out once, so that a look costs an attribute read and a test or two per field.
+    """
+    if issubclass(cls, Evidence):
+        return lambda element, kinds: False  # evidence may cite requirement ids: always the full walk
+    names: dict[str, Any] = {
+        "_SURROGATE": _SURROGATE,
+        "_TOO_LARGE": _TOO_LARGE,
+        "CLAUSE_PATTERN": CLAUSE_PATTERN,
+        "isfinite": math.isfinite,
+        "Enum": enum.Enum,
+        "date": dt.date,
+        "has": attrs.has,
+        "clean": _clean,
+        "clean_items": _clean_items,
+    }
+    body: list[str] = []
+    for index, rule in enumerate(_rules(cls)):
+        body.append(f"v = e.{rule.name}")
+        if rule.allowed is not None:
+            allowed = f"A{index}"
+            names[allowed] = tuple(rule.allowed)  # a tuple: members compared by identity, not hashed
+            own = " or v == e.id" if rule.self_ref else ""
+            body += [
+                "if v is not None:",
+                "    if type(v) is tuple:",
+                "        for t in v:",
+                f"            if get(t) not in {allowed}:",
+                "                return False",
+                "        if len(v) > 1 and len(set(v)) != len(v):",
+                "            return False",
+            ]
+            if rule.self_ref:
+                body += ["        if e.id in v:", "            return False"]
+            body += [
+                "    elif type(v) is str:",
+                f"        if get(v) not in {allowed}{own}:",
+                "            return False",
+                "    else:",
+                "        return False",
+            ]
+            continue
+        if rule.clauses:
+            body += [
+                "for c in v:",
+                "    if not CLAUSE_PATTERN.match(c):",
+                "        return False",
+                "if len(v) > 1 and len(set(v)) != len(v):",
+                "    return False",
+            ]
+            continue
+        body.append("k = type(v)")
+        if rule.non_negative:
+            body += ["if v is not None and not (k in (int, float) and v >= 0):", "    return False"]
+        blank = "not v.strip() or " if rule.required else ""
+        body += [
+            "if k is str:",
+            f"    if {blank}(not v.isascii() and _SURROGATE.search(v)):",
+            "        return False",
+            "elif k is tuple:",
+            "    if v and not clean_items(v, kinds):",
+            "        return False",
+            "elif k is int:",
+            "    if not -_TOO_LARGE < v < _TOO_LARGE:",
+            "        return False",
+            "elif k is float:",
+            "    if not isfinite(v):",
+            "        return False",
+            "elif v is None or k is bool or k is date or isinstance(v, Enum):",
+            "    pass",
+            "elif has(k):",
+            "    if not clean(v, kinds):",
+            "        return False",
+            "else:",
+            "    return False",
+        ]
+    lines = [
+        "def look(e, kinds):",
+        "    get = kinds.get",
+        "    try:",
+        *(f"        {line}" for line in body),
+        "    except (TypeError, AttributeError):  # an unhashable or odd value: the full walk says what it is",
+        "        return False",
+        "    return True",
+    ]
+    exec(compile("\n".join(lines), f"<quick look of {cls.__name__}>", "exec"), names)
+    look: Callable[[Any, Mapping[str, EntityKind]], bool] = names["look"]
+    return look
 
 
 #: Values a quick look accepts as they are (besides enums and None).
@@ -862,10 +916,16 @@ def _dates_in_order(element: Any, path: str, later: str, earlier: str, message: 
 def _check_dates(located: list[Located]) -> list[Problem]:
     """Dates that contradict each other."""
     problems: list[Problem] = []
+    ordered: dict[type, list[tuple[str, str, str]]] = {}
     for item in located:
         element = item.element
-        for cls, later, earlier, message in _ORDERED_DATES:
-            if isinstance(element, cls) and (found := _dates_in_order(element, item.path, later, earlier, message)):
+        rules = ordered.get(type(element))
+        if rules is None:
+            rules = ordered[type(element)] = [
+                (later, earlier, message) for cls, later, earlier, message in _ORDERED_DATES if isinstance(element, cls)
+            ]
+        for later, earlier, message in rules:
+            if found := _dates_in_order(element, item.path, later, earlier, message):
                 problems.append(found)
         if isinstance(element, Person):
             for index, holding in enumerate(element.holdings):
