@@ -326,10 +326,11 @@ def _structure(
         raw = data[name]
         if name in _COLLECTION_KIND and isinstance(raw, list):
             element_type = typing.get_args(hints[name])[0]
+            structure = converter.get_structure_hook(element_type)  # looked up once, not per element
             items = []
             for index, item in enumerate(raw):
                 try:
-                    items.append(converter.structure(item, element_type))
+                    items.append(structure(item, element_type))
                     kept.setdefault(name, []).append(index)
                 except Exception as exc:  # cattrs raises exception groups of anything
                     problems.extend(problems_from_exception(exc, join_path(name, index)))
