@@ -287,6 +287,8 @@ def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     ...
     TypeError: expected a list of ids or values, not the string 'ab'
     """
+    if type(values) is tuple:  # what the readers give: kept as it is
+        return values
     if isinstance(values, str | bytes):
         msg = f"expected a list of ids or values, not the string {values!r}"
         raise TypeError(msg)
