@@ -125,7 +125,7 @@ def test_bench_scale_runs_small(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
     growth = table(out, "| stage | 100 → 200 |")
     assert len(growth) == len(bench_scale.STAGES) + len(bench_scale.CHECKS)
-    assert all(number(row[1]) > 0 for row in growth if row[1] != "nan")
+    assert all(number(row[1]) >= 0 for row in growth if row[1] != "nan")  # tiny stages may round to 0.0
 
     record = json.loads(raw.read_text(encoding="utf-8"))
     assert [size["roles"] for size in record["sizes"]] == [100, 200]
