@@ -461,7 +461,7 @@ class OrgGraph:
     organization: Organization
     _given: Any = attrs.field(default=None, alias="nx", repr=False)
     _nx: Any = attrs.field(init=False, default=None, repr=False)
-    _kinds: dict[str, EntityKind] = attrs.field(init=False, repr=False)
+    _kinds: Mapping[str, EntityKind] = attrs.field(init=False, repr=False)
     _labels: dict[str, str] = attrs.field(init=False, repr=False)
     _by_kind: dict[EntityKind, tuple[str, ...]] = attrs.field(init=False, repr=False)
     _position: dict[str, int] | None = attrs.field(init=False, default=None, repr=False)
@@ -473,7 +473,7 @@ class OrgGraph:
     def __attrs_post_init__(self) -> None:
         if self._given is None:
             with paused_gc():
-                kinds = {element.id: kind for kind, element in self.organization.elements()}
+                kinds: Mapping[str, EntityKind] = self.organization.kinds
                 out, into, count = _index_from_model(self.organization)
             object.__setattr__(self, "_labels", {})
         else:
@@ -486,7 +486,7 @@ class OrgGraph:
 
     def _set_index(
         self,
-        kinds: dict[str, EntityKind],
+        kinds: Mapping[str, EntityKind],
         out: _Index,
         into: _Index,
         count: int,
@@ -508,7 +508,7 @@ class OrgGraph:
     def _from_index(
         cls,
         organization: Organization,
-        kinds: dict[str, EntityKind],
+        kinds: Mapping[str, EntityKind],
         out: _Index,
         into: _Index,
         count: int,
@@ -793,7 +793,7 @@ def _updated(graph: OrgGraph, organization: Organization, changed: tuple[str, ..
             lists[other] = tuple(current)
         for (in_own, relation, key), others in owned_lists.items():
             (into if in_own else out)[relation][key] = tuple(others)
-    kinds = graph._kinds if replaced_only else {element.id: kind for kind, element in organization.elements()}
+    kinds = graph._kinds if replaced_only else organization.kinds
     updated = OrgGraph._from_index(organization, kinds, out, into, count, graph._by_kind if replaced_only else None)
     if replaced_only:
         object.__setattr__(updated, "_position", position)

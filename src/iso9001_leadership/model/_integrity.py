@@ -159,6 +159,20 @@ def find_problems(
     >>> find_problems({"processes": (Process(id="sales", name="Sales", owner="cfo"),)}, extra_ids={"cfo": EntityKind.ROLE})
     []
     """
+    return check_parts(parts, extra_ids=extra_ids, basis=basis)[0]
+
+
+def check_parts(
+    parts: Mapping[str, Any],
+    *,
+    extra_ids: Mapping[str, EntityKind] | None = None,
+    basis: Mapping[str, Any] | None = None,
+) -> tuple[list[Problem], list[Located], dict[str, EntityKind]]:
+    """:func:`find_problems`, with what it read on the way: every element where it stands, and the kind of each id.
+
+    :class:`~iso9001_leadership.model.Organization` indexes its elements from these, rather
+    than walking them a second time.
+    """
     problems: list[Problem] = []
     kinds: dict[str, EntityKind] = dict(extra_ids or {})
     first_path: dict[str, str] = {}
@@ -224,7 +238,7 @@ def find_problems(
     problems.extend(_check_dates(fresh))
     problems.extend(_check_exclusions(parts.get("exclusions", ())))
     problems.extend(_check_covers(parts.get("covers", ())))
-    return problems
+    return problems, located, kinds
 
 
 class _Hints:

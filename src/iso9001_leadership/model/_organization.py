@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import copy
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -38,7 +39,7 @@ from ._entities import (
 )
 from ._fields import EntityKind, many, required, value
 from ._html import organization_html
-from ._integrity import COLLECTIONS, find_problems, iter_elements
+from ._integrity import COLLECTIONS, check_parts
 
 __all__ = ["Element", "Organization"]
 
@@ -197,6 +198,7 @@ class Organization:
     )
     _index: dict[str, _Entry] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _suggester: Suggester | None = attrs.field(init=False, default=None, repr=False, eq=False, hash=False)
+    _kinds: dict[str, EntityKind] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _by_kind: dict[EntityKind, list[str]] | None = attrs.field(
         init=False, default=None, repr=False, eq=False, hash=False
     )
@@ -206,11 +208,12 @@ class Organization:
     def __attrs_post_init__(self) -> None:
         parts = {f.name: getattr(self, f.name) for f in attrs.fields(Organization) if f.init}
         with paused_gc():  # bulk work that leaves no cycles behind (see _gc)
-            problems = find_problems(parts, basis=_BASIS.get())
+            problems, located, kinds = check_parts(parts, basis=_BASIS.get())
             if problems:
                 raise InvalidOrganizationError(problems)
-            index = {item.element.id: _Entry(item.kind, item.element, item.path) for item in iter_elements(parts)}
+            index = {item.element.id: _Entry(item.kind, item.element, item.path) for item in located}
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_kinds", kinds)
 
     # -- lookup -------------------------------------------------------------------------
 
@@ -257,6 +260,18 @@ class Organization:
         if cls is not None and not isinstance(element, cls):
             raise UnknownIdError(element_id, None)
         return element
+
+    @property
+    def kinds(self) -> Mapping[str, EntityKind]:
+        """The kind of every element, by id, in file order (read-only).
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Role
+        >>> dict(Organization(name="Acme", roles=(Role(id="ceo", title="CEO"),)).kinds)
+        {'ceo': <EntityKind.ROLE: 'role'>}
+        """
+        return MappingProxyType(self._kinds)
 
     def kind_of(self, element_id: str) -> EntityKind:
         """The kind of the element with this id."""
