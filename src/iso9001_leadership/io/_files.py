@@ -268,6 +268,8 @@ def _loads(box: list[str], format: Format, source: str) -> Organization:
         org = Organization(**parts)
     except InvalidOrganizationError as exc:
         raise LoadError(locate(exc.problems, positions), source=source) from None
+    if format != "yaml":
+        return org.with_locations({}, source=source)  # JSON gives no positions
     return org.with_locations(_element_locations(org, positions), source=source)
 
 

@@ -166,9 +166,13 @@ def _resources_provided(ctx: CheckContext) -> Iterator[Finding]:
     yield from lacking_resources(ctx)
 
 
-def _citing_clauses(org: Organization) -> list[Responsibility]:
-    """The responsibilities that cite a clause (most cite none): the only ones a clause can be served by."""
-    return [r for r in org.responsibilities if r.clauses]
+def _citing_clauses(org: Organization) -> dict[str, list[Responsibility]]:
+    """The responsibilities citing each clause number (``5.1.1`` for ``5.1.1 b``), in file order, each once."""
+    citing: dict[str, list[Responsibility]] = {}
+    for responsibility in org.responsibilities:
+        for number in dict.fromkeys(clause.partition(" ")[0] for clause in responsibility.clauses):
+            citing.setdefault(number, []).append(responsibility)
+    return citing
 
 
 def _top_management_duty(ctx: CheckContext) -> Iterator[Finding]:
@@ -180,7 +184,7 @@ def _top_management_duty(ctx: CheckContext) -> Iterator[Finding]:
     number, _, item = requirement.clause.partition(" ")
     tops = {r.id for r in org.top_management}
     top_people = {p for role in tops for p in ctx.holders(role)}
-    citing = ctx.memo(_citing_clauses, lambda: _citing_clauses(org))
+    citing = ctx.memo(_citing_clauses, lambda: _citing_clauses(org)).get(number, ())
     astray = [
         responsibility.id
         for responsibility in citing
