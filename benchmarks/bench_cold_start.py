@@ -38,31 +38,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _orggen import AS_OF, generate
-from bench_scale import child_usage
+from _orggen import generate
+from bench_scale import check_command, child_usage
 
 from iso9001_leadership import dumps
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "precision-pumps" / "organization.yaml"
 IMPORT_TARGET = 0.15
 CHECK_TARGET = 0.3
-
-
-def check_command(path: Path) -> list[str]:
-    """``check`` as a user runs it on a file, its Markdown report to standard output."""
-    return [
-        sys.executable,
-        "-m",
-        "iso9001_leadership",
-        "check",
-        str(path),
-        "--as-of",
-        AS_OF.isoformat(),
-        "--fail-on",
-        "never",
-        "--max-bytes",
-        "0",
-    ]
 
 
 def parse_importtime(stderr: str) -> list[tuple[str, int, int]]:

@@ -183,25 +183,13 @@ def child_usage(command: list[str], *, cwd: Path | None = None) -> dict[str, flo
     return {"cpu": float(fields[1]), "peak_mb": int(fields[2]) / kib, "wall": float(fields[3])}
 
 
-def check_command(path: Path, report: Path) -> list[str]:
-    """The ``check`` command line for an organization file, writing the JSON report to ``report``."""
-    return [
-        sys.executable,
-        "-m",
-        "iso9001_leadership",
-        "check",
-        str(path),
-        "--as-of",
-        AS_OF.isoformat(),
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-        "--max-bytes",
-        "0",
-        "-o",
-        str(report),
-    ]
+def check_command(path: Path, report: Path | None = None) -> list[str]:
+    """The ``check`` command line for an organization file: the JSON report to ``report``, or without
+    it the default Markdown report to standard output, as a user runs it."""
+    command = [sys.executable, "-m", "iso9001_leadership", "check", str(path), "--as-of", AS_OF.isoformat()]
+    if report is not None:
+        command += ["--format", "json", "-o", str(report)]
+    return [*command, "--fail-on", "never", "--max-bytes", "0"]
 
 
 # -- the naive checker --------------------------------------------------------------------------
