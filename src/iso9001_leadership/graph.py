@@ -12,8 +12,11 @@ named as an element's owner, approver, chair, attendee, communicator, granter or
 the *source* of the edge (the role does something to the element); every other reference runs
 from the element that records it to the element it names. ``docs/graph.md`` documents the table.
 
-The graph is a view: it is derived from the organization, never edited. The raw networkx graph
-(:attr:`OrgGraph.nx`) is frozen; copy it (``graph.nx.copy()``) to experiment.
+The graph is a view: it is derived from the organization, never edited. The queries read an
+index of each node's neighbours by relation, built from the organization in one pass (and,
+after a change, updated from the graph before it: :meth:`OrgGraph.updated`). The raw networkx
+graph (:attr:`OrgGraph.nx`) is built from the same walk the first time it is read, then kept,
+frozen; copy it (``graph.nx.copy()``) to experiment.
 
 Examples
 --------
