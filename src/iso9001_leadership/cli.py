@@ -36,7 +36,7 @@ from iso9001_leadership.exceptions import InvalidOrganizationError, Iso9001Error
 from iso9001_leadership.export import GRAPH_FORMATS, export
 from iso9001_leadership.findings import FAIL_ON as FAIL_THRESHOLDS
 from iso9001_leadership.graph import OrgGraph
-from iso9001_leadership.io import MAX_BYTES, load, schema_text, write_atomically
+from iso9001_leadership.io import MAX_BYTES, SCHEMA_ID, load, schema_text, write_atomically
 from iso9001_leadership.model import Organization
 from iso9001_leadership.raci import raci_matrix
 from iso9001_leadership.report import render, report_formats, to_data, to_sarif_many
@@ -179,6 +179,7 @@ def starter_text(*, today: dt.date, path: str = "organization.yaml") -> str:
         template.replace("{today}", today.isoformat())
         .replace("{next_year}", next_year.isoformat())
         .replace("{path}", path)
+        .replace("{schema_id}", SCHEMA_ID)
     )
 
 
@@ -251,6 +252,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _say(f"iso9001-leadership: {path} exists; use --force to overwrite it", err)
             return EXIT_USAGE
         write_atomically(path, starter_text(today=dt.date.today(), path=str(path)))
+        # The starter's first line points editors at the schema beside it: write it there too.
+        schema_path = path.parent / "organization.schema.json"
+        if args.force or not schema_path.exists():
+            write_atomically(schema_path, schema_text())
+            _say(f"wrote {schema_path}: the JSON Schema editors use for completion", out)
         _say(f"wrote {path}: edit it, then run: iso9001-leadership check {path}", out)
         return EXIT_OK
 

@@ -152,9 +152,19 @@ def _mermaid(graph: OrgGraph) -> str:
 
 
 def _json(graph: OrgGraph) -> str:
-    import networkx as nx
-
-    data: Any = nx.node_link_data(plain_graph(graph), edges="edges")
+    # networkx's node-link shape, written here: ``node_link_data`` changed its keywords in
+    # networkx 3.4 (``edges=`` replaced ``link=``), and we support networkx 3.1 and later.
+    plain = plain_graph(graph)
+    data: dict[str, Any] = {
+        "directed": True,
+        "multigraph": True,
+        "graph": dict(plain.graph),
+        "nodes": [{**attributes, "id": node} for node, attributes in plain.nodes(data=True)],
+        "edges": [
+            {**attributes, "source": u, "target": v, "key": key}
+            for u, v, key, attributes in plain.edges(keys=True, data=True)
+        ],
+    }
     return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 

@@ -63,7 +63,7 @@ from __future__ import annotations
 from ._converter import InvalidValueError, describe_type, make_converter, problems_from_exception, unknown_field
 from ._files import Format, dump, dumps, load, loads, to_data, write_atomically
 from ._limits import MAX_ALIAS_NODES, MAX_BYTES, MAX_DEPTH, MAX_INT_DIGITS
-from ._schema import build_schema, json_schema, schema_text
+from ._schema import SCHEMA_ID, build_schema, json_schema, schema_text
 from ._yaml import Positions, join_path, locate, parse_yaml
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
+    "SCHEMA_ID",
     "Format",
     "InvalidValueError",
     "Positions",

@@ -19,11 +19,13 @@ from typing import Any
 import attrs
 
 from iso9001_leadership._names import ID_SCHEMA_PATTERN
+from iso9001_leadership._version import SCHEMA_BASE
 from iso9001_leadership.model import Organization, Period, clause_of, doc_of, refs_of
 
 __all__ = ["SCHEMA_ID", "build_schema", "json_schema", "schema_text"]
 
-SCHEMA_ID = "https://iso9001-leadership.invalid/schema/organization-1.json"
+#: The ``$id`` of the organization file format's JSON Schema: the address of the file in the repository.
+SCHEMA_ID = f"{SCHEMA_BASE}/io/organization.schema.json"
 _RESOURCE = "organization.schema.json"
 
 

@@ -44,7 +44,7 @@ __all__ = [
 TOOL_NAME = "iso9001-leadership"
 
 #: Where the tool documents itself (the SARIF ``informationUri``).
-TOOL_URI = "https://iso9001-leadership.invalid/"
+TOOL_URI = _version.HOMEPAGE
 
 #: The ``partialFingerprints`` key of a finding in SARIF, and how JSON names the same hash.
 FINGERPRINT_KEY = "iso9001LeadershipFinding/v1"

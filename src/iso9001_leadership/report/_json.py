@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from iso9001_leadership._escape import json_text
+from iso9001_leadership._version import SCHEMA_BASE
 from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import Finding
 
@@ -29,7 +30,7 @@ __all__ = ["SCHEMA_URI", "SCHEMA_VERSION", "render_json", "report_schema", "to_d
 SCHEMA_VERSION = 2
 
 #: The ``$schema`` of every JSON report, and the ``$id`` of :func:`report_schema`.
-SCHEMA_URI = "https://iso9001-leadership.invalid/schema/assessment-2.json"
+SCHEMA_URI = f"{SCHEMA_BASE}/report/assessment.schema.json"
 
 _RESOURCE = "assessment.schema.json"
 
@@ -128,7 +129,7 @@ def report_schema() -> dict[str, Any]:
     --------
     >>> schema = report_schema()
     >>> schema["$id"]
-    'https://iso9001-leadership.invalid/schema/assessment-2.json'
+    'https://raw.githubusercontent.com/iso9001-leadership/iso9001-leadership/main/src/iso9001_leadership/report/assessment.schema.json'
     >>> schema["properties"]["schema_version"]
     {'const': 2}
     """
