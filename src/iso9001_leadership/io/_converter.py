@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import types
 import typing
@@ -175,6 +176,7 @@ def _structure_period(value: Any, _: type) -> Period:
     raise InvalidValueError(message="not a period", found=value, expected=Period.FORMS)
 
 
+@functools.cache
 def _enum_hook(cls: type[enum.Enum]) -> Any:
     values = {m.value: m for m in cls}
 
@@ -190,6 +192,11 @@ def _enum_hook(cls: type[enum.Enum]) -> Any:
         )
 
     return structure
+
+
+def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    structure: Callable[[Any, type], enum.Enum] = _enum_hook(cls)
+    return structure(value, cls)
 
 
 def _is_tuple(tp: Any) -> bool:
@@ -293,7 +300,9 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(Period, _structure_period)
     conv.register_unstructure_hook(Period, str)
-    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    # Registered for Enum itself, so it applies to every enum by its class: cattrs 24.1
+    # registers ``Enum`` this way with its own hook, which would win over a hook factory.
+    conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_unstructure_hook_func(_is_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
     conv.register_structure_hook_factory(_is_optional, _optional_hook(conv))
