@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,7 @@ def _sarif_run(out: str) -> dict[str, Any]:
 
 def test_sarif_is_one_run_whose_results_point_at_their_own_files(tree: Path) -> None:
     """SARIF: one run; every result points at its own file; rules once each, indexes right; errors as notifications."""
-    code, out, _ = run("check", "sites", "bad.yaml", "--as-of", AS_OF, "--format", "sarif", "--fail-on", "major")
+    code, out, _ = run("check", "sites", "bad.yaml", "--as-of", AS_OF, "--format", "sarif", "--fail-on", "never")
     assert code == EXIT_USAGE
     merged = _sarif_run(out)
     rules = merged["tool"]["driver"]["rules"]
@@ -135,7 +136,7 @@ def test_sarif_is_one_run_whose_results_point_at_their_own_files(tree: Path) -> 
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         uris.add(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
     assert uris == {CLEAN, PUMPS}
-    alone = _sarif_run(run("check", PUMPS, "--as-of", AS_OF, "--format", "sarif")[1])
+    alone = _sarif_run(run("check", PUMPS, "--as-of", AS_OF, "--format", "sarif", "--fail-on", "never")[1])
     own = [r for r in merged["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == PUMPS]
     assert [{**r, "ruleIndex": 0} for r in own] == [{**r, "ruleIndex": 0} for r in alone["results"]]
     [error] = [n for n in merged["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"]
@@ -155,8 +156,14 @@ def test_each_error_is_printed_as_for_one_file_and_the_others_still_reported(tre
     alone = [run("check", path, "--as-of", AS_OF)[2] for path in ("bad.yaml", "missing.yaml")]
     assert err.startswith(alone[0] + alone[1])
     assert err.endswith(
-        "iso9001-leadership: notes.txt: cannot tell the format of 'notes.txt' from its suffix; pass format='yaml' or format='json'\n"
+        "notes.txt: cannot tell the format of 'notes.txt' from its suffix; pass format='yaml' or format='json'\n"
     )
+    assert err.splitlines()[:2] == [
+        "bad.yaml:2:1: scop: unknown field 'scop' for Organization; expected one of "
+        + err.splitlines()[0].split("expected one of ", 1)[1],
+        "bad.yaml:3:9: roles[0].title: required field 'title' is missing; expected text",
+    ]
+    assert "missing.yaml: No such file or directory\n" in err
 
 
 def test_a_directory_without_organization_files_is_an_error(tree: Path) -> None:
@@ -164,7 +171,7 @@ def test_a_directory_without_organization_files_is_an_error(tree: Path) -> None:
     code, out, err = run("check", "empty", "--as-of", AS_OF, "--format", "json")
     assert code == EXIT_USAGE
     assert json.loads(out) == {"reports": {}, "errors": {"empty": json.loads(out)["errors"]["empty"]}}
-    assert err.startswith("empty: 1 problem:\n  - <document>: the directory holds no organization file")
+    assert err.startswith("empty: the directory holds no organization file")
 
 
 def test_jobs_run_across_processes_with_the_same_output(tree: Path) -> None:
@@ -224,3 +231,31 @@ def test_what_files_hold_cannot_drive_a_terminal_or_make_a_sarif_link(tree: Path
     [error] = _sarif_run(out)["invocations"][0]["toolExecutionNotifications"]
     assert "[x\\](javascript:alert(1))" in error["message"]["text"]
     assert "x](" not in error["message"]["text"]
+
+
+def test_github_annotates_every_file_and_every_problem(tree: Path) -> None:
+    """GitHub format over several files: each file's annotations, then each problem of a bad file on its line."""
+    code, out, err = run("check", "sites", "bad.yaml", "--as-of", AS_OF, "--format", "github")
+    assert code == EXIT_USAGE
+    lines = out.splitlines()
+    headlines = [line for line in lines if not line.startswith("::")]
+    assert [line.split(" (", 1)[1].split(")", 1)[0] for line in headlines] == [CLEAN, PUMPS]
+    annotations = [line for line in lines if line.startswith("::")]
+    assert sum(f"file={PUMPS}," in line for line in annotations) == 13
+    assert [line.split("::")[1] for line in annotations if "file=bad.yaml" in line] == [
+        "error file=bad.yaml,line=2,col=1,title=iso9001-leadership%3A cannot assess the file",
+        "error file=bad.yaml,line=3,col=9,title=iso9001-leadership%3A cannot assess the file",
+    ]
+    assert err.startswith("bad.yaml:2:1: scop: unknown field")
+    assert run("check", "sites", "bad.yaml", "--as-of", AS_OF, "--format", "github", "--jobs", "2")[1] == out
+
+
+def test_junit_has_a_suite_per_file(tree: Path) -> None:
+    """JUnit over several files: a suite per file in order, the bad one in error, the totals summed."""
+    code, out, _ = run("check", "sites", "bad.yaml", "missing.yaml", "--as-of", AS_OF, "--format", "junit")
+    assert code == EXIT_USAGE
+    root = ET.fromstring(out.encode("utf-8"))
+    assert [suite.get("name") for suite in root] == [CLEAN, PUMPS, "bad.yaml", "missing.yaml"]
+    assert root.get("errors") == "2"
+    assert root.get("failures") == str(sum(int(suite.get("failures", "0")) for suite in root))
+    assert root[2].find("testcase/error") is not None

@@ -296,7 +296,11 @@ class ReportError(UsageError):
 
 
 class ExportError(UsageError):
-    """Raised when a graph is asked for in a format that does not exist; the name is kept as :attr:`format`."""
+    """Raised when a graph is asked for in a format that does not exist, or too big for the tool the format is for.
+
+    The format's name is kept as :attr:`format`. A Mermaid diagram over Mermaid's size limits
+    is refused with this error rather than written for Mermaid to refuse.
+    """
 
     format: str
 

@@ -14,7 +14,14 @@ from iso9001_leadership.report import FORMATS, render
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
 SOURCE = "data/organization.yaml"
-SUFFIX = {"markdown": "md", "html": "html", "json": "json", "sarif": "sarif"}
+SUFFIX = {
+    "markdown": "md",
+    "html": "html",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github.txt",
+    "junit": "junit.xml",
+}
 
 #: The tool version written into the golden files, so that a release does not change them.
 GOLDEN_VERSION = "0.0.0+golden"

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iso9001_leadership.assessment import Assessment, Finding, RequirementResult, Status
-from iso9001_leadership.report import render
+from iso9001_leadership.assessment import POINTS, Assessment, Finding, Grade, RequirementResult, Status
+from iso9001_leadership.report import Logo, ReportError, render
 from iso9001_leadership.report._common import sentence
+from iso9001_leadership.report._html import TOP_ACTIONS
 
 _VOID = {"meta", "br", "hr", "img", "input", "link", "source", "col", "wbr"}
 
@@ -122,16 +125,16 @@ def test_page_has_a_print_style(page_text: str) -> None:
 
 
 def test_header_card_summarises_the_assessment(page_text: str, assessment: Assessment) -> None:
-    """The header card names the organization, edition, date, file, score, and counts by status in words."""
+    """The header card names the title, organization, edition, date, file and the score with what it counts."""
     header = page_text[page_text.index("<header") : page_text.index("</header>")]
+    assert '<p class="eyebrow">ISO 9001 leadership assessment</p>' in header
     assert '<h1 id="title">Kestrel Valves &amp; Fittings Ltd</h1>' in header
     assert assessment.edition_title in header
     assert '<time datetime="2026-11-24">2026-11-24</time>' in header
     assert "<code>data/organization.yaml</code>" in header
     assert f'<span class="score-value">{assessment.score:.1f}</span>' in header
-    assert "nonconformity: 3 (1 major, 2 minor)" in header
-    assert "not applicable: 1" in header
-    assert "not assessed: 1" in header
+    assert '<a class="score-link" href="#score">How the score is worked out</a>' in header
+    assert "<img" not in header
 
 
 @pytest.mark.parametrize("status", list(Status))
@@ -148,21 +151,23 @@ def test_every_status_is_written_in_words_beside_its_icon(page_text: str, status
 def test_tables_are_semantic(page: _Page) -> None:
     """Tables have captions, column headers with scope, and row headers."""
     tags = [t for t, _ in page.tags]
-    assert tags.count("table") == 4
-    assert tags.count("caption") == 4
-    assert tags.count("thead") == 4
+    assert tags.count("table") == 5  # points by status, status, theme, clause, all requirements
+    assert tags.count("caption") == 5
+    assert tags.count("thead") == 5
     scopes = {a.get("scope") for t, a in page.tags if t == "th"}
     assert scopes == {"col", "row"}
 
 
 def test_findings_section_shows_each_finding(page_text: str, assessment: Assessment) -> None:
-    """Every finding appears with its reason, and the elements at fault with their paths."""
-    findings = page_text[page_text.index('<section id="findings"') : page_text.index('<section id="requirements"')]
-    assert findings.count('<div class="finding">') == len(assessment.findings)
+    """Every finding appears once, numbered from 1 in page order, with its reason and its elements at fault."""
+    findings = page_text[page_text.index('<section id="findings"') : page_text.index('<section id="summary"')]
+    assert findings.count('<div class="finding"') == len(assessment.findings)
+    numbers = [int(n) for n in re.findall(r'<div class="finding" id="finding-(\d+)">', findings)]
+    assert numbers == list(range(1, len(assessment.findings) + 1))
     for finding in assessment.findings:
         first_words = html.escape(finding.reason.split()[1], quote=True)
         assert first_words in findings
-    assert '<code>calibration</code> <span class="muted">at <code>processes[1]</code></span>' in findings
+    assert '<code class="element" title="processes[1] in the organization file">calibration</code>' in findings
 
 
 def test_text_is_escaped(page_text: str) -> None:
@@ -267,3 +272,303 @@ def test_not_assessed_row_in_the_closing_table(page_text: str) -> None:
     assert 'class="badge st-not_assessed"' in rows[0]
     assert "outside what the file describes (covers: 5, 6, 7)" in rows[0]
     assert 'id="req-review.planned"' not in page_text
+
+
+# -- the executive summary, the order of the findings, names, the score, branding -------------------
+
+#: Names the engine would give the hand-built assessment's elements (some left without one).
+NAMES = {
+    "calibration": "Calibration of gauges",
+    "service-lead": "Service Lead",
+    "resp-warranty": "Decide warranty claims",
+    "obj-oee": "Raise machining OEE to 80 % <by 2027>",
+    "ev-org-chart": "Organization chart",
+}
+
+
+def _only(assessment: Assessment, *statuses: Status) -> Assessment:
+    """The assessment cut down to the requirements of these statuses."""
+    return evolve(assessment, results=tuple(r for r in assessment.results if r.status in statuses))
+
+
+def _section_of(page_text: str, id: str) -> str:
+    start = page_text.index(f'<section id="{id}"')
+    return page_text[start : page_text.index("</section>", start)]
+
+
+def _verdict(page_text: str) -> str:
+    found = re.search(r'<p class="verdict sev-[a-z_]+">(.*?)</p>', page_text)
+    assert found, "no verdict"
+    return html.unescape(found.group(1))
+
+
+def test_executive_summary_opens_the_page(page: _Page, page_text: str) -> None:
+    """The executive summary is the first section and the first entry of the contents; the findings follow it."""
+    sections = [a["id"] for t, a in page.tags if t == "section"]
+    assert sections == ["executive", "warnings", "findings", "summary", "requirements"]
+    assert page_text.index('<nav class="toc"') < page_text.index('<a href="#executive">Executive summary</a>')
+    executive = _section_of(page_text, "executive")
+    assert '<h2 id="executive-title">Executive summary</h2>' in executive
+    assert executive.index('class="verdict') < executive.index('class="severity"') < executive.index('id="actions"')
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (
+            tuple(Status),
+            (
+                "Not ready for certification: 1 major nonconformity (a requirement not addressed at all, or a fault "
+                "throughout the system) must be corrected, and the correction shown to work, before certification can "
+                "be recommended. 2 minor nonconformities also need corrective action. 1 requirement was not assessed "
+                "(outside what the file describes, or nothing in it to examine)."
+            ),
+        ),
+        (
+            (Status.NONCONFORMITY, Status.CONFORMS),
+            (
+                "Not ready for certification: 1 major nonconformity (a requirement not addressed at all, or a fault "
+                "throughout the system) must be corrected, and the correction shown to work, before certification can "
+                "be recommended. 2 minor nonconformities also need corrective action."
+            ),
+        ),
+        (
+            (Status.NEEDS_EVIDENCE, Status.OBSERVATION, Status.CONFORMS),
+            (
+                "No nonconformity in what the file describes; 1 requirement still needs documented evidence before an "
+                "auditor can confirm it."
+            ),
+        ),
+        (
+            (Status.OBSERVATION, Status.OPPORTUNITY, Status.CONFORMS, Status.NOT_APPLICABLE),
+            "Conforms: no nonconformity; 2 observations and 1 opportunity for improvement to consider.",
+        ),
+        ((Status.CONFORMS, Status.NOT_APPLICABLE), "Conforms: every requirement examined is met."),
+        (
+            (Status.NOT_ASSESSED, Status.NOT_APPLICABLE),
+            "No verdict: no requirement was examined (each is excluded or outside what the file describes).",
+        ),
+    ],
+)
+def test_verdict_is_the_line_an_auditor_would_write(
+    assessment: Assessment, statuses: tuple[Status, ...], expected: str
+) -> None:
+    """The verdict follows the worst finding: major, then minor, then evidence, then observations; then conformity."""
+    assert _verdict(render(_only(assessment, *statuses), "html")) == expected
+
+
+def test_verdict_for_minor_nonconformities_only(assessment: Assessment) -> None:
+    """Without a major nonconformity, the verdict counts the minor ones and asks for corrective action plans."""
+    results = tuple(r for r in assessment.results if r.requirement.id != "roles.process-outputs")
+    text = _verdict(render(evolve(assessment, results=results), "html"))
+    assert text.startswith(
+        "Largely in place, with 2 minor nonconformities to correct: no major nonconformity was found"
+    )
+    assert "corrective action plan" in text
+
+
+def test_findings_are_counted_by_severity(page_text: str, assessment: Assessment) -> None:
+    """The severity strip counts findings (and the requirements they are under) per kind, worst first."""
+    strip = re.findall(
+        r'<li class="sev-([a-z_]+)(?: none)?"><span class="sev-count">(\d+)</span>'
+        r'<span class="sev-label">([^<]+)</span><span class="sev-note">([^<]+)</span></li>',
+        page_text,
+    )
+    kinds = {
+        "major": lambda f: f.status is Status.NONCONFORMITY and f.grade is Grade.MAJOR,
+        "minor": lambda f: f.status is Status.NONCONFORMITY and f.grade is Grade.MINOR,
+        "observation": lambda f: f.status is Status.OBSERVATION,
+        "opportunity": lambda f: f.status is Status.OPPORTUNITY,
+        "needs_evidence": lambda f: f.status is Status.NEEDS_EVIDENCE,
+    }
+    assert [key for key, *_ in strip] == list(kinds)
+    for key, count, _, note in strip:
+        matching = [f for f in assessment.findings if kinds[key](f)]
+        assert int(count) == len(matching), key
+        under = len({f.requirement for f in matching})
+        assert note == (f"under {under} requirement{'s' * (under != 1)}" if matching else "none found")
+    assert ("observation", "3", "observations", "under 3 requirements") in strip
+
+
+def test_actions_come_worst_first_then_in_clause_order(page_text: str) -> None:
+    """'What to do first' lists the first five findings by severity then clause, each linked to its finding."""
+    actions = page_text[
+        page_text.index('<ol class="actions">') : page_text.index("</ol>", page_text.index('<ol class="actions">'))
+    ]
+    items = re.findall(r"<li>(.*?)</li>", actions)
+    assert len(items) == TOP_ACTIONS
+    badges = [re.search(r'class="badge st-([a-z_]+)( major)?"', item).groups() for item in items]  # type: ignore[union-attr]
+    assert badges == [
+        ("nonconformity", " major"),
+        ("nonconformity", None),
+        ("nonconformity", None),
+        ("observation", None),
+        ("observation", None),
+    ]
+    clauses = [re.search(r'<span class="action-where">([^ ]+ ?[a-z]?) ', item).group(1).strip() for item in items]  # type: ignore[union-attr]
+    assert clauses == ["5.3 b", "5.3", "6.2.2 c", "5.3", "6.1.2 a"]
+    assert "Name one role as owner of &#x27;calibration&#x27;." in items[0]
+    targets = [int(n) for n in re.findall(r'href="#finding-(\d+)"', actions)]
+    assert targets == [1, 2, 4, 3, 5]
+    assert '3 more findings in <a href="#findings">Findings</a>.' in page_text
+
+
+def test_findings_are_grouped_worst_first_in_clause_order(page_text: str, assessment: Assessment) -> None:
+    """Major, then minor nonconformities, observations, opportunities, needs evidence; clause order within each."""
+    findings = _section_of(page_text, "findings")
+    groups = re.findall(r'<h3 class="group" id="findings-([a-z_]+)">', findings)
+    assert groups == ["major", "minor", "observation", "opportunity", "needs_evidence"]
+    articles = re.findall(r'<article class="requirement sev-[a-z_]+" id="req-([^"]+)">', findings)
+    assert articles == [
+        "roles.process-outputs",
+        "roles.assigned",
+        "objective-plans.responsible",
+        "planning.actions-planned",
+        "kestrel.gemba-walks",
+        "objectives.consistent-with-policy",
+        "leadership.accountability",
+    ]
+    clause_order = [r.requirement.id for r in sorted(assessment.results, key=lambda r: r.requirement.sort_key)]
+    assert clause_order.index("planning.actions-planned") < clause_order.index("kestrel.gemba-walks")
+    assert findings.index('id="findings-major"') < findings.index('id="req-roles.process-outputs"')
+
+
+def test_a_requirements_findings_come_worst_first(assessment: Assessment) -> None:
+    """Under one requirement, a nonconformity comes before an observation, whatever order the result holds them in."""
+    result = assessment.result("roles.assigned")
+    flipped = evolve(result, findings=tuple(reversed(result.findings)))
+    results = tuple(flipped if r is result else r for r in assessment.results)
+    text = render(evolve(assessment, results=results), "html")
+    article = _article(text, "roles.assigned")
+    heads = re.findall(r'<div class="finding-head">(.*?)</div>', article)
+    assert ["st-nonconformity" in h for h in heads] == [True, False]
+
+
+def test_elements_are_named_with_their_ids_beside(assessment: Assessment) -> None:
+    """With names, an element reads 'Name (id)'; without, its id; where it stands in the file is only a tooltip."""
+    text = render(evolve(assessment, element_names=NAMES), "html")
+    findings = _section_of(text, "findings")
+    assert (
+        '<span class="element" title="processes[1] in the organization file">Calibration of gauges '
+        '<span class="element-id">(calibration)</span></span>'
+    ) in findings
+    assert '<code class="element" title="authorities[0] in the organization file">auth-warranty</code>' in findings
+    assert "Raise machining OEE to 80 % &lt;by 2027&gt;" in findings
+    assert 'Organization chart <span class="element-id">(ev-org-chart)</span>' in findings
+    visible = "".join(_parse(text).text)
+    assert "processes[1]" not in visible
+    assert "roles[2]" not in visible
+    actions = text[text.index('<ol class="actions">') : text.index("</ol>", text.index('<ol class="actions">'))]
+    assert 'Calibration of gauges <span class="element-id">(calibration)</span>' in actions
+
+
+def test_long_names_are_cut_at_a_word(assessment: Assessment) -> None:
+    """A name of hundreds of characters is cut near 100 at a word and marked with an ellipsis; the id stays whole."""
+    name = "Calibration " + "and control of measuring equipment " * 10
+    text = render(evolve(assessment, element_names={"calibration": name}), "html")
+    shown = re.search(r'<span class="element"[^>]*>([^<]*) <span class="element-id">\(calibration\)</span>', text)
+    assert shown
+    assert shown.group(1).endswith("\u2026")
+    assert len(shown.group(1)) <= 101
+    assert name.startswith(shown.group(1)[:-1])
+
+
+def test_score_is_explained_with_its_sum(page_text: str, assessment: Assessment) -> None:
+    """The points table gives each status its points, the requirements examined and the sum that makes the score."""
+    explained = page_text[page_text.index('<div class="score-explained">') : page_text.index("</section>")]
+    rows = re.findall(
+        r'<tr(?: class="zero")?><th scope="row"><span class="badge st-([a-z_]+)(?: major)?">.*?</span></th>'
+        r'<td class="num">([\d.]+)</td><td class="num">(\d+)</td><td class="num">([\d.]+)</td></tr>',
+        explained,
+    )
+    assert len(rows) == len(POINTS)
+    for (status, grade), (row_status, each, count, earned) in zip(POINTS, rows, strict=True):
+        members = [r for r in assessment.results if r.status is status and (r.grade is grade or grade is None)]
+        assert (row_status, float(each), int(count)) == (status.value, POINTS[(status, grade)], len(members))
+        assert float(earned) == len(members) * POINTS[(status, grade)]
+    total = sum(r.points for r in assessment.results if r.points is not None)
+    assert total == 5.5
+    assert f'<td class="num">{assessment.examined}</td><td class="num">5.5</td></tr></tfoot>' in explained
+    assert (
+        "Here: 100 &times; 5.5 points &divide; 9 requirements examined = <strong>61.1</strong> out of 100."
+    ) in explained
+    assert round(100 * total / assessment.examined, 1) == assessment.score == 61.1
+    assert "here 1 not applicable and 1 not assessed" in explained
+    assert "it is not a certification verdict" in explained
+
+
+def test_no_sum_when_nothing_is_examined(assessment: Assessment) -> None:
+    """With nothing examined, the explanation says there is no score, and the table counts nothing."""
+    text = render(_only(assessment, Status.NOT_ASSESSED), "html")
+    assert "Here no requirement was examined, so there is no score." in text
+    assert "<strong>" not in text[text.index('<div class="score-explained">') :]
+
+
+def test_no_findings_no_actions(assessment: Assessment) -> None:
+    """Without findings there is nothing to do first, and every count is zero."""
+    text = render(_only(assessment, Status.CONFORMS), "html")
+    assert '<p class="muted">Nothing to do: there are no findings.</p>' in text
+    assert re.findall(r'<span class="sev-count">(\d+)</span>', text) == ["0"] * 5
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#0b5d8f"/></svg>'
+
+
+def test_title_replaces_the_default_in_the_header_and_the_tab(assessment: Assessment) -> None:
+    """A title goes above the organization's name and into <title>, escaped and on one line; blank means the default."""
+    text = render(assessment, "html", title="Management review <Q4>\n 2026")
+    page = _parse(text)
+    assert page.inside["title"] == "Management review <Q4> 2026: Kestrel Valves & Fittings Ltd"
+    assert '<p class="eyebrow">Management review &lt;Q4&gt; 2026</p>' in text
+    assert render(assessment, "html", title="  \n") == render(assessment, "html")
+
+
+def test_logo_is_embedded_and_nothing_else_is_allowed(assessment: Assessment) -> None:
+    """A logo is an <img> with a data: URI at the top of the header; the CSP then allows data: images, nothing more."""
+    text = render(assessment, "html", logo=Logo.from_bytes(SVG, name="logo.svg"))
+    page = _parse(text)
+    images = [a for t, a in page.tags if t == "img"]
+    assert images == [
+        {"class": "logo", "src": "data:image/svg+xml;base64," + base64.b64encode(SVG).decode(), "alt": ""}
+    ]
+    header = text[text.index("<header") : text.index("</header>")]
+    assert header.index('<img class="logo"') < header.index('<p class="eyebrow">')
+    csp = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
+    assert "http" not in text.lower().replace("http-equiv", "")
+
+
+def test_logo_may_be_given_as_a_path(assessment: Assessment, tmp_path: Path) -> None:
+    """render() reads a logo from a path, the same as from a Logo; a bad one raises ReportError before rendering."""
+    path = tmp_path / "logo.svg"
+    path.write_bytes(SVG)
+    assert render(assessment, "html", logo=path) == render(assessment, "html", logo=Logo.from_bytes(SVG, name="x"))
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    with pytest.raises(ReportError, match="not a PNG, JPEG or SVG image"):
+        render(assessment, "html", logo=tmp_path / "logo.gif")
+
+
+@given(data=st.data())
+def test_any_assessment_orders_its_findings_and_actions(
+    data: st.DataObject, assessments: st.SearchStrategy[Assessment]
+) -> None:
+    """For any assessment: each finding once, numbered in order; groups and actions never go from worse to better."""
+    drawn = data.draw(assessments)
+    text = render(drawn, "html")
+    numbers = [int(n) for n in re.findall(r'<div class="finding" id="finding-(\d+)">', text)]
+    assert numbers == list(range(1, len(drawn.findings) + 1))
+    order = ["major", "minor", "ungraded", "observation", "opportunity", "needs_evidence", "other"]
+    groups = re.findall(r'<h3 class="group" id="findings-([a-z_]+)">', text)
+    assert groups == sorted(groups, key=order.index)
+    assert len(set(groups)) == len(groups)
+    start = text.find('<ol class="actions">')
+    if drawn.findings:
+        actions = text[start : text.index("</ol>", start)]
+        kinds = [
+            "major" if major else ("minor" if status == "nonconformity" else status)
+            for status, major in re.findall(r'class="badge st-([a-z_]+)( major)?"', actions)
+        ]
+        assert len(kinds) == min(TOP_ACTIONS, len(drawn.findings))
+        assert kinds == sorted(kinds, key=order.index)
+    else:
+        assert start == -1

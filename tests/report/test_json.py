@@ -33,7 +33,11 @@ def test_schema_is_draft_2020_12_with_our_id() -> None:
     """The shipped schema is a valid draft 2020-12 schema whose $id is the reports' $schema URI."""
     schema = report_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == SCHEMA_URI == "https://raw.githubusercontent.com/iso9001-leadership/iso9001-leadership/main/src/iso9001_leadership/report/assessment.schema.json"
+    assert (
+        schema["$id"]
+        == SCHEMA_URI
+        == "https://raw.githubusercontent.com/iso9001-leadership/iso9001-leadership/main/src/iso9001_leadership/report/assessment.schema.json"
+    )
     jsonschema.Draft202012Validator.check_schema(schema)
 
 

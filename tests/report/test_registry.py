@@ -15,6 +15,7 @@ from iso9001_leadership.exceptions import PluginError, ReportError, ReportPlugin
 from iso9001_leadership.report import (
     BUILTIN_FORMATS,
     FORMATS,
+    INTEROP_FORMATS,
     PLUGIN_GROUP,
     ReportFormat,
     ReportOptions,
@@ -66,9 +67,20 @@ COUNT = ReportFormat("count", _count, suffix="txt", media_type="text/plain", des
 
 
 def test_builtin_formats_are_the_document_formats_then_text() -> None:
-    """The registry holds Markdown, HTML, JSON, SARIF and text; FORMATS keeps the document formats."""
-    assert list(report_formats(plugins=False)) == ["markdown", "html", "json", "sarif", "text"]
-    assert tuple(f.name for f in BUILTIN_FORMATS if f.name != "text") == FORMATS
+    """The registry holds Markdown, HTML, JSON, SARIF, GitHub, JUnit, OSCAL, CISO Assistant and text; FORMATS keeps the reports."""
+    assert list(report_formats(plugins=False)) == [
+        "markdown",
+        "html",
+        "json",
+        "sarif",
+        "github",
+        "junit",
+        "oscal",
+        "ciso-assistant",
+        "text",
+    ]
+    assert tuple(f.name for f in BUILTIN_FORMATS if f.name not in ("text", *INTEROP_FORMATS)) == FORMATS
+    assert INTEROP_FORMATS == ("oscal", "ciso-assistant")
     assert len({f.suffix for f in BUILTIN_FORMATS}) == len(BUILTIN_FORMATS)
 
 
@@ -93,7 +105,9 @@ def test_each_builtin_format_renders_through_its_registry_entry(assessment: Asse
 
 def test_unknown_format_names_every_format_and_the_closest(assessment: Assessment) -> None:
     """An unknown name raises ReportError listing the formats, with a hint."""
-    with pytest.raises(ReportError, match=r"'sarif', 'text' \(did you mean 'text'\?\)") as info:
+    with pytest.raises(
+        ReportError, match=r"'junit', 'oscal', 'ciso-assistant', 'text' \(did you mean 'text'\?\)"
+    ) as info:
         render(assessment, "txet")
     assert info.value.format == "txet"
 

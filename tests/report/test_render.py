@@ -19,9 +19,9 @@ from iso9001_leadership.report import FORMATS, ReportError, render
 HERE = Path(__file__).resolve().parent
 
 
-def test_formats_are_the_four_documented_ones() -> None:
-    """FORMATS lists Markdown, HTML, JSON and SARIF, in that order."""
-    assert FORMATS == ("markdown", "html", "json", "sarif")
+def test_formats_are_the_six_documented_ones() -> None:
+    """FORMATS lists Markdown, HTML, JSON, SARIF, GitHub annotations and JUnit XML, in that order."""
+    assert FORMATS == ("markdown", "html", "json", "sarif", "github", "junit")
 
 
 @pytest.mark.parametrize(

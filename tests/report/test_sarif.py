@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import iso9001_leadership as iso
 from iso9001_leadership.assessment import Assessment, Finding, Grade, Status
-from iso9001_leadership.report import render, to_sarif
+from iso9001_leadership.report import render, to_sarif, to_sarif_many
 from iso9001_leadership.report._common import FINGERPRINT_KEY, fingerprint, sentence
 from iso9001_leadership.report._sarif import artifact_uri, level
 
@@ -308,18 +308,30 @@ def test_logical_locations_name_the_element_and_its_path(sarif: dict[str, Any]) 
     assert related[1]["logicalLocations"][0]["fullyQualifiedName"] == "authorities[0]"
 
 
-def test_finding_without_elements_points_at_the_top_of_the_file(sarif: dict[str, Any]) -> None:
-    """A finding about something missing is reported on line 1 of the file, without logical locations."""
+def test_finding_without_elements_points_at_the_file_with_no_region(sarif: dict[str, Any]) -> None:
+    """A finding about something missing points at the file as a whole: no region, never a made-up line 1."""
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "leadership.accountability")
-    assert result["locations"] == [
-        {
-            "physicalLocation": {
-                "artifactLocation": {"uri": "data/organization.yaml"},
-                "region": {"startLine": 1, "startColumn": 1},
-            }
-        }
-    ]
+    assert result["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "data/organization.yaml"}}}]
     assert "relatedLocations" not in result
+
+
+def test_no_result_is_put_on_a_line_it_does_not_belong_to(
+    sarif: dict[str, Any], located_assessment: Assessment
+) -> None:
+    """Every region is the recorded position of the element its location names; locations without one have none."""
+    positions = located_assessment.element_positions
+    regions = 0
+    for result in sarif["runs"][0]["results"]:
+        for location in [*result["locations"], *result.get("relatedLocations", [])]:
+            region = location["physicalLocation"].get("region")
+            names = [logical["name"] for logical in location.get("logicalLocations", [])]
+            if not names:
+                assert region is None
+                continue
+            expected = positions.get(names[0])
+            assert region == (None if expected is None else {"startLine": expected[0], "startColumn": expected[1]})
+            regions += region is not None
+    assert regions == 8
 
 
 def test_without_source_results_have_logical_locations_only(assessment: Assessment) -> None:
@@ -333,22 +345,116 @@ def test_without_source_results_have_logical_locations_only(assessment: Assessme
         assert ("locations" in result) is bool(result["properties"]["subjects"])
 
 
-@pytest.mark.parametrize("content", [None, "name: [unclosed", b"\xff\xfe not utf-8"])
-def test_unreadable_source_falls_back_to_the_top_of_the_file(
-    content: str | bytes | None, assessment: Assessment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A missing, unparsable or undecodable file still names the file, with every result on line 1."""
-    monkeypatch.chdir(tmp_path)
-    if isinstance(content, str):
-        Path("org.yaml").write_text(content, encoding="utf-8")
-    elif isinstance(content, bytes):
-        Path("org.yaml").write_bytes(content)
+def test_without_positions_results_point_at_the_file_with_no_region(assessment: Assessment) -> None:
+    """With no recorded positions (JSON, or built in Python), results name the file and their elements, no line."""
     log = to_sarif(assessment, source="org.yaml")
     check_sarif(log)
-    regions = {json.dumps(loc["physicalLocation"]) for r in log["runs"][0]["results"] for loc in r["locations"]}
-    assert regions == {
-        json.dumps({"artifactLocation": {"uri": "org.yaml"}, "region": {"startLine": 1, "startColumn": 1}})
-    }
+    for result in log["runs"][0]["results"]:
+        for location in [*result["locations"], *result.get("relatedLocations", [])]:
+            assert location["physicalLocation"] == {"artifactLocation": {"uri": "org.yaml"}}
+        assert [
+            loc["logicalLocations"][0]["name"] for loc in result["locations"][0:1] if "logicalLocations" in loc
+        ] == list(result["properties"]["subjects"][:1])
+
+
+def test_primary_location_is_the_first_element_at_fault_with_a_position(located_assessment: Assessment) -> None:
+    """When the first element at fault has no known position, the result points at the next one that has."""
+    positions = {s: p for s, p in located_assessment.element_positions.items() if s != "service-lead"}
+    log = to_sarif(attrs.evolve(located_assessment, element_positions=positions), source=SOURCE)
+    result = next(r for r in log["runs"][0]["results"] if r["properties"]["check"] == "missing_authority")
+    [primary] = result["locations"]
+    assert primary["logicalLocations"][0]["name"] == "resp-warranty"
+    line, column = positions["resp-warranty"]
+    assert primary["physicalLocation"]["region"] == {"startLine": line, "startColumn": column}
+    related = result["relatedLocations"]
+    assert [(r["id"], r["message"]["text"]) for r in related] == [(1, "service-lead"), (2, "auth-warranty")]
+    assert "region" not in related[0]["physicalLocation"]
+    assert "region" in related[1]["physicalLocation"]
+    assert result["properties"]["subjects"] == ["service-lead", "resp-warranty", "auth-warranty"]
+
+
+@pytest.mark.parametrize(
+    ("threshold", "severity"),
+    [("major", 5), ("minor", 4), ("needs_evidence", 3), ("observation", 2), ("opportunity", 1), (0, 0), (4, 4)],
+)
+def test_min_severity_leaves_out_less_serious_findings(
+    located_assessment: Assessment, threshold: str | int, severity: int
+) -> None:
+    """Only findings at or above the threshold are results, only their requirements rules; the run says what it left out."""
+    log = to_sarif(located_assessment, source=SOURCE, min_severity=threshold)
+    check_sarif(log)
+    run = log["runs"][0]
+    kept = [f for f in located_assessment.findings if f.severity >= severity]
+    assert sorted(r["partialFingerprints"][FINGERPRINT_KEY] for r in run["results"]) == sorted(
+        fingerprint(f) for f in kept
+    )
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {f.requirement for f in kept}
+    assert run["properties"]["findingsLeftOut"] == len(located_assessment.findings) - len(kept)
+    names = {5: "major", 4: "minor", 3: "needs_evidence", 2: "observation", 1: "opportunity", 0: "0"}
+    assert run["properties"]["minSeverity"] == names[severity]
+
+
+def test_no_threshold_reports_everything_and_says_nothing_of_it(sarif: dict[str, Any], assessment: Assessment) -> None:
+    """Without min_severity every finding is a result and the run has no threshold properties."""
+    run = sarif["runs"][0]
+    assert len(run["results"]) == len(assessment.findings)
+    assert "minSeverity" not in run["properties"]
+    assert "findingsLeftOut" not in run["properties"]
+
+
+@pytest.mark.parametrize("threshold", ["minro", "never", 6, -1, True, 2.5, "4"])
+def test_min_severity_must_be_a_threshold(assessment: Assessment, threshold: object) -> None:
+    """Anything but None, a --fail-on name or a severity from 0 to 5 is a UsageError naming what is accepted."""
+    with pytest.raises(iso.UsageError, match="min_severity must be None, one of 'major'"):
+        to_sarif(assessment, min_severity=threshold)  # type: ignore[arg-type]
+
+
+def test_many_files_share_the_threshold(located_assessment: Assessment) -> None:
+    """to_sarif_many leaves out the same findings as to_sarif of each file, and names its threshold."""
+    log = to_sarif_many(
+        [(SOURCE, located_assessment, None), ("other.yaml", located_assessment, None)],
+        edition="2015",
+        as_of=located_assessment.as_of,
+        min_severity="minor",
+    )
+    check_sarif(log)
+    run = log["runs"][0]
+    alone = to_sarif(located_assessment, source=SOURCE, min_severity="minor")["runs"][0]["results"]
+    assert len(run["results"]) == 2 * len(alone)
+    assert run["properties"]["minSeverity"] == "minor"
+    assert [f["findingsLeftOut"] for f in run["properties"]["files"]] == [5, 5]  # 3 observations, 1 OFI, 1 NE
+
+
+@given(data=st.data())
+def test_any_assessment_points_only_at_known_positions(
+    data: st.DataObject, assessments: st.SearchStrategy[Assessment]
+) -> None:
+    """Whatever the assessment, positions and threshold: results are the findings at or above it, and each region
+    is the position of the element its location names."""
+    drawn = data.draw(assessments)
+    subjects = sorted({s for f in drawn.findings for s in f.subjects})
+    chosen = data.draw(st.lists(st.sampled_from(subjects), unique=True) if subjects else st.just([]))
+    positions = {s: (data.draw(st.integers(1, 10_000)), data.draw(st.integers(1, 200))) for s in chosen}
+    threshold = data.draw(st.none() | st.integers(0, 5))
+    log = to_sarif(attrs.evolve(drawn, element_positions=positions), source="org.yaml", min_severity=threshold)
+    check_sarif(log)
+    results = log["runs"][0]["results"]
+    not_assessed = {r.requirement.id for r in drawn.results if r.status is Status.NOT_ASSESSED}
+    expected = [
+        f
+        for f in drawn.findings
+        if f.requirement not in not_assessed and (threshold is None or f.severity >= threshold)
+    ]
+    assert len(results) == len(expected)
+    for result in results:
+        for location in [*result.get("locations", []), *result.get("relatedLocations", [])]:
+            names = [logical["name"] for logical in location.get("logicalLocations", [])]
+            where = positions.get(names[0]) if names else None
+            region = location["physicalLocation"].get("region")
+            assert region == (None if where is None else {"startLine": where[0], "startColumn": where[1]})
+        subjects_with_place = [s for s in result["properties"]["subjects"] if s in positions]
+        if subjects_with_place:
+            assert result["locations"][0]["logicalLocations"][0]["name"] == subjects_with_place[0]
 
 
 @pytest.mark.parametrize(

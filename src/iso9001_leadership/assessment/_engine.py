@@ -89,6 +89,9 @@ def assess(
         context = CheckContext.build(org, as_of=as_of, edition=edition, catalog=catalog, graph=graph, timing=timing)
         results = _results(catalog, registry, context, excluded, progress)
     subjects = sorted({s for r in results for f in r.findings for s in f.subjects if s in org})
+    named = {s for r in results for f in r.findings for s in (*f.subjects, *f.evidence)}
+    named.update(e for r in results for e in r.evidence)
+    labels = {s: context.graph.label_of(s) for s in sorted(named) if s in org}
     return Assessment(
         organization=org.name,
         edition=edition,
@@ -97,6 +100,7 @@ def assess(
         results=tuple(results),
         element_paths={s: org.path_of(s) for s in subjects},
         element_positions={s: org.locations[s] for s in subjects if s in org.locations},
+        element_names={s: label for s, label in labels.items() if label != s},
         exclusions_outside_catalog=outside,
         warnings=context.warnings,
     )

@@ -87,6 +87,12 @@ class Assessment:
     was loaded from; empty for an organization built in Python or read from JSON. Where an
     element is written in the file is not part of what the assessment says, so it does not take
     part in equality."""
+    element_names: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
+    """The name a reader knows each element by (a role's title, a process's name), for the
+    elements the findings and results name (at fault or as evidence), where it differs from the
+    id. Filled by :func:`assess` for the reports people read; empty for an assessment built by
+    hand, where reports show ids alone. A presentation aid, not part of what the assessment
+    says: it takes no part in equality, and the JSON report leaves it out."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -34,10 +34,11 @@ _O_BINARY: int = getattr(os, "O_BINARY", 0)
 _O_DIRECTORY: int = getattr(os, "O_DIRECTORY", 0)
 
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Write ``text`` to the file at ``path``, replacing the file in one step.
 
-    The text is written as UTF-8 exactly as given (``\\n`` line ends stay ``\\n``). How it is
+    The text is written as UTF-8 exactly as given (``\\n`` line ends stay ``\\n``); bytes (a
+    workbook, say) are written as they are. How it is
     written depends on what ``path`` names, after following symlinks:
 
     - **nothing yet**: a new file, with the mode a plain ``open(path, "w")`` would give it
@@ -84,7 +85,7 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     second
     """
     given = os.fspath(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     found: os.stat_result | None = None
     missing: OSError | None = None
     try:

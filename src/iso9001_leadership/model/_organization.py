@@ -90,6 +90,10 @@ _TOP_LEVEL: dict[type[Any], str] = {
 }
 
 
+#: The collections :meth:`Organization.__repr__` counts, in the order of the fields.
+_COUNTED: tuple[str, ...] = (*(name for name, _ in COLLECTIONS), "exclusions")
+
+
 @attrs.frozen
 class _Entry:
     kind: EntityKind
@@ -302,6 +306,34 @@ class Organization:
     def __len__(self) -> int:
         """The number of elements with an id."""
         return len(self._index)
+
+    def __repr__(self) -> str:
+        """A one-line summary: the name, the policy's id, how many elements each non-empty collection holds.
+
+        The full contents of a real organization run to hundreds of kilobytes; compare
+        organizations with ``==`` and read their elements by id instead. Collections left empty
+        are not listed; ``covers`` is shown as it is, since it says what the file describes.
+
+        Examples
+        --------
+        >>> from iso9001_leadership import Organization, Process, Role
+        >>> Organization(
+        ...     name="Acme",
+        ...     roles=(Role(id="ceo", title="CEO", top_management=True), Role(id="qm", title="QM")),
+        ...     processes=(Process(id="sales", name="Sales", owner="ceo"),),
+        ...     covers=("5.3",),
+        ... )
+        Organization(name='Acme', roles=2, processes=1, covers=('5.3',))
+        >>> Organization(name="Empty")
+        Organization(name='Empty')
+        """
+        parts = [f"name={self.name!r}"]
+        if self.policy is not None:
+            parts.append(f"policy={self.policy.id!r}")
+        parts += [f"{name}={len(getattr(self, name))}" for name in _COUNTED if getattr(self, name)]
+        if self.covers:
+            parts.append(f"covers={self.covers!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     def _repr_html_(self) -> str:
         """A compact HTML summary for Jupyter."""

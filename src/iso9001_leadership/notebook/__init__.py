@@ -18,7 +18,8 @@ and :class:`GapList` need neither.
 - :func:`raci_frame`: the RACI matrix, responsibilities by roles.
 - :func:`heatmap_frame` and :func:`findings_heatmap`: findings by seed theme and clause, as a
   frame and as a heat map.
-- :func:`plot_accountability`: roles, responsibilities and processes as a graph, gaps in red.
+- :func:`plot_accountability`: roles, responsibilities and processes as a graph, gaps in red;
+  or a focused view of it (around an element, the gaps, the org chart).
 - :func:`gaps`: the gaps of an organization as a :class:`GapList`, a tuple that Jupyter shows
   as a table.
 

@@ -1,17 +1,24 @@
-"""The HTML report: one self-contained page, readable on screen and on paper.
+"""The HTML report: one self-contained page for management, readable on screen and on paper.
 
-No scripts, no fonts, images or style sheets from elsewhere: everything is inline, and a
-Content-Security-Policy forbids the page to fetch anything. Every status is written in words
-beside its icon, so nothing depends on colour (and the print style drops colour altogether).
+The page opens with an executive summary (a verdict, the findings by severity, what to do
+first, and how the score is worked out), then the findings worst first, then the tables and
+every requirement. Elements are named as the organization knows them, with their ids beside.
+
+No scripts, no fonts, images or style sheets from elsewhere: everything is inline (a logo is a
+``data:`` URI), and a Content-Security-Policy forbids the page to fetch anything. Every status
+is written in words beside its icon, so nothing depends on colour (and the print style drops
+colour altogether).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import attrs
 
 from iso9001_leadership._names import plural
-from iso9001_leadership.assessment import Assessment, RequirementResult, Summary
+from iso9001_leadership.assessment import POINTS, Assessment, RequirementResult, Summary
 from iso9001_leadership.findings import STATUS_ORDER, Finding, Grade, Status, status_text
 
 from ._common import (
@@ -32,8 +39,18 @@ from ._common import (
     theme_label,
     tool_version,
 )
+from ._logo import Logo
 
-__all__ = ["render_html"]
+__all__ = ["DEFAULT_TITLE", "TOP_ACTIONS", "render_html"]
+
+#: The report's title when none is given.
+DEFAULT_TITLE = "ISO 9001 leadership assessment"
+
+#: How many actions the executive summary lists under "What to do first".
+TOP_ACTIONS = 5
+
+#: Names longer than this are cut (at a word) where the page shows them.
+_NAME_LIMIT = 100
 
 _CSS = """
 :root {
@@ -47,14 +64,16 @@ body {
   margin: 0 auto; max-width: 1100px; padding: 28px 32px 48px; color: var(--ink); background: var(--paper);
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif;
 }
-h1, h2, h3 { line-height: 1.25; }
+h1, h2, h3, h4 { line-height: 1.25; }
 h1 { font-size: 1.75rem; margin: 0.1rem 0 0.8rem; }
 h2 { font-size: 1.3rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--ink); }
-h3 { font-size: 1.05rem; margin: 0; }
+h3 { font-size: 1.1rem; margin: 1.6rem 0 0.6rem; }
+h4 { font-size: 1.02rem; margin: 0; }
 code { font: 0.88em/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
   background: var(--wash); border: 1px solid var(--line); border-radius: 3px; padding: 0 0.25em; overflow-wrap: anywhere; }
 a { color: var(--accent); }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78rem; color: var(--muted); font-weight: 600; }
+.logo { display: block; height: 56px; width: auto; max-width: 100%; object-fit: contain; object-position: left center; margin: 0 0 12px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; background: var(--paper); }
 .summary-card { display: grid; grid-template-columns: 1fr auto; gap: 8px 32px; border-top: 6px solid var(--accent); }
 .meta { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 0; }
@@ -65,10 +84,10 @@ a { color: var(--accent); }
 .score-value { font-size: 3rem; font-weight: 700; line-height: 1; }
 .score-max { font-size: 1.1rem; color: var(--muted); }
 .score-basis { display: block; max-width: 16em; margin-left: auto; font-size: 0.82rem; color: var(--muted); }
+.score-link { display: block; margin-top: 4px; font-size: 0.82rem; }
 .score-label { display: block; font-size: 0.78rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 .meter { height: 10px; border: 1px solid var(--ink); border-radius: 5px; margin-top: 8px; background: var(--paper); overflow: hidden; }
 .meter span { display: block; height: 100%; background: var(--ink); }
-.tally { grid-column: 1 / -1; list-style: none; margin: 12px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; }
 .badge { display: inline-block; white-space: nowrap; border: 1px solid currentColor; border-radius: 999px;
   padding: 0.05em 0.6em; font-size: 0.86em; font-weight: 600; }
 .badge .icon { display: inline-block; width: 1.1em; text-align: center; }
@@ -82,15 +101,38 @@ a { color: var(--accent); }
 .st-not_assessed { color: var(--na); background: transparent; border-style: dotted; }
 nav.toc { margin: 16px 0 0; font-size: 0.92rem; }
 nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; margin: 0; padding: 0; }
+.executive h2 { margin-top: 1.6rem; }
+.verdict { font-size: 1.08rem; font-weight: 600; margin: 0 0 14px; padding: 10px 14px; border-left: 6px solid var(--accent); background: var(--wash); }
+.verdict.sev-major, .verdict.sev-minor { border-left-color: var(--nc); }
+.verdict.sev-needs_evidence { border-left-color: var(--ne); }
+.verdict.sev-ok { border-left-color: var(--ok); }
+.severity { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(5, 1fr); gap: 8px; }
+.severity li { border: 1px solid var(--line); border-top: 4px solid var(--line); border-radius: 6px; padding: 8px 10px; }
+.severity li.sev-major, .severity li.sev-minor { border-top-color: var(--nc); }
+.severity li.sev-observation { border-top-color: var(--ob); }
+.severity li.sev-opportunity { border-top-color: var(--op); }
+.severity li.sev-needs_evidence { border-top-color: var(--ne); }
+.severity li.none { color: var(--muted); }
+.sev-count { display: block; font-size: 1.7rem; font-weight: 700; line-height: 1.1; }
+.sev-label { display: block; font-weight: 600; font-size: 0.9rem; }
+.sev-note { display: block; font-size: 0.8rem; color: var(--muted); }
+ol.actions { margin: 0; padding-left: 1.6em; }
+ol.actions li { margin: 0 0 8px; padding-left: 0.2em; }
+.action-what { margin-left: 0.3em; }
+.action-where { display: block; font-size: 0.86rem; color: var(--muted); }
+.score-explained p { margin: 0 0 8px; max-width: 46em; }
+.score-explained table { margin: 4px 0 10px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0 0 22px; }
-table.narrow { width: auto; min-width: 420px; }
+table.narrow, table.points { width: auto; min-width: 420px; }
+table.points { min-width: 360px; }
 caption { text-align: left; font-weight: 700; padding: 0 0 6px; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.zero { color: #a0a7b4; }
+td.zero, tr.zero td { color: #a0a7b4; }
 tfoot td, tfoot th { border-top: 2px solid var(--ink); border-bottom: 0; font-weight: 700; }
 .groups td:first-child, .groups th:first-child { white-space: nowrap; }
+h3.group { display: flex; align-items: baseline; gap: 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 article.requirement { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 0 0 14px; }
 article.requirement.sev-nonconformity { border-left-color: var(--nc); }
 article.requirement.sev-needs_evidence { border-left-color: var(--ne); }
@@ -106,16 +148,18 @@ abbr { text-decoration: none; }
 .finding dl { display: grid; grid-template-columns: 11em 1fr; gap: 4px 12px; margin: 0; }
 .finding dt { color: var(--muted); font-weight: 600; }
 .finding dd { margin: 0; }
+.element-id { color: var(--muted); font-size: 0.9em; }
 .note { background: var(--wash); border-radius: 4px; padding: 6px 10px; margin: 0 0 8px; }
 .unconfirmed { font-style: italic; font-size: 0.86em; white-space: nowrap; color: var(--muted); border-bottom: 1px dotted currentColor; }
 .warnings { border-left: 6px solid var(--ne); background: var(--ne-bg); border-radius: 6px; margin: 0; padding: 10px 18px 10px 36px; }
 .warnings li { margin: 2px 0; }
 .muted { color: var(--muted); }
 footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.82rem; }
-@media (max-width: 760px) {
+@media screen and (max-width: 760px) {
   body { padding: 16px; }
   .summary-card { grid-template-columns: 1fr; }
-  table.narrow { min-width: 0; width: 100%; }
+  .severity { grid-template-columns: repeat(2, 1fr); }
+  table.narrow, table.points { min-width: 0; width: 100%; }
   .score { grid-row: auto; grid-column: auto; text-align: left; }
   .score-basis { margin-left: 0; }
   .finding dl { grid-template-columns: 1fr; }
@@ -124,17 +168,25 @@ footer { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line);
   @page { size: A4; margin: 16mm 14mm; }
   html, body { background: #ffffff; }
   body { max-width: none; padding: 0; font-size: 10pt; color: #000000; }
-  nav.toc { display: none; }
+  nav.toc, .score-link { display: none; }
   a { color: inherit; text-decoration: none; }
-  .card, article.requirement { border-color: #000000; }
-  .summary-card { border-top-color: #000000; }
+  .card, article.requirement, .severity li { border-color: #000000; }
+  .card { padding: 12px 16px; }
+  h2 { margin-top: 1.2rem; }
+  .verdict { font-size: 1rem; }
+  .severity li { padding: 4px 8px; }
+  .sev-count { font-size: 1.4rem; }
+  .summary-card, .severity li { border-top-color: #000000 !important; }
+  .verdict { background: transparent; border-left-color: #000000 !important; }
   .warnings { background: transparent; border-left-color: #000000; }
   .badge, .st-nonconformity.major { color: #000000 !important; background: transparent !important; border-color: #000000 !important; }
   .st-nonconformity.major { border-width: 2px; }
   .meter span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  article.requirement { border-left-color: #000000 !important; break-inside: avoid; }
-  .finding, tr { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  article.requirement { border-left-color: #000000 !important; }
+  .finding, tr, ol.actions li, .severity, table.points, .verdict { break-inside: avoid; }
+  .req-lead { break-inside: avoid; }
+  #findings { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
   thead { display: table-header-group; }
   code { background: transparent; }
 }
@@ -169,6 +221,11 @@ def _score(score: float | None) -> str:
     return "n/a" if score is None else f"{score:.1f}"
 
 
+def _number(value: float) -> str:
+    """A number of points as people write it: ``1``, ``0.75``, ``62.5``."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _anchor(result: RequirementResult) -> str:
     return "req-" + "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in result.requirement.id)
 
@@ -177,24 +234,164 @@ def _code(text: str) -> str:
     return f"<code>{_e(text)}</code>"
 
 
-def _ids(ids: Sequence[str], paths: dict[str, str] | None = None) -> str:
-    if not ids:
-        return '<span class="muted">none</span>'
-    parts = []
-    for item in ids:
-        where = (paths or {}).get(item)
-        parts.append(f'{_code(item)} <span class="muted">at {_code(where)}</span>' if where else _code(item))
-    return ", ".join(parts)
+def _cut(name: str) -> str:
+    """A name on one line, cut at a word near :data:`_NAME_LIMIT` characters."""
+    name = " ".join(name.split())
+    if len(name) <= _NAME_LIMIT:
+        return name
+    cut = name[:_NAME_LIMIT].rsplit(" ", 1)[0] or name[:_NAME_LIMIT]
+    return cut.rstrip(" ,;:.") + "\u2026"
 
 
-def _header(assessment: Assessment, results: Sequence[RequirementResult], source: str | None) -> list[str]:
-    summary = assessment.summary()
-    grades = grade_counts(results)
+# -- what the findings are grouped by --------------------------------------------------------
+
+
+@attrs.frozen
+class _Group:
+    """A group of the findings section, and of the counts of the executive summary."""
+
+    key: str
+    heading: str
+    one: str
+    many: str
+    matches: Callable[[Status, Grade | None], bool]
+
+
+#: The groups, in the order the report shows them: nonconformities (major, then minor), then
+#: observations, opportunities for improvement, and what needs evidence.
+_GROUPS: tuple[_Group, ...] = (
+    _Group(
+        "major",
+        "Major nonconformities",
+        "major nonconformity",
+        "major nonconformities",
+        lambda s, g: s is Status.NONCONFORMITY and g is Grade.MAJOR,
+    ),
+    _Group(
+        "minor",
+        "Minor nonconformities",
+        "minor nonconformity",
+        "minor nonconformities",
+        lambda s, g: s is Status.NONCONFORMITY and g is Grade.MINOR,
+    ),
+    _Group(
+        "ungraded",
+        "Nonconformities not graded",
+        "nonconformity not graded",
+        "nonconformities not graded",
+        lambda s, g: s is Status.NONCONFORMITY and g is None,
+    ),
+    _Group("observation", "Observations", "observation", "observations", lambda s, g: s is Status.OBSERVATION),
+    _Group(
+        "opportunity",
+        "Opportunities for improvement",
+        "opportunity for improvement",
+        "opportunities for improvement",
+        lambda s, g: s is Status.OPPORTUNITY,
+    ),
+    _Group(
+        "needs_evidence",
+        "Needs evidence",
+        "request for evidence",
+        "requests for evidence",
+        lambda s, g: s is Status.NEEDS_EVIDENCE,
+    ),
+    _Group(
+        "other",
+        "Other requirements with findings",
+        "other finding",
+        "other findings",
+        lambda s, g: True,
+    ),
+)
+
+#: The groups the executive summary always counts, even at zero.
+_COUNTED = ("major", "minor", "observation", "opportunity", "needs_evidence")
+
+
+def _rank(status: Status, grade: Grade | None) -> int:
+    """Where a status stands in the report's order: the index of its group."""
+    return next(i for i, group in enumerate(_GROUPS) if group.matches(status, grade))
+
+
+def _group_of(status: Status, grade: Grade | None) -> _Group:
+    return _GROUPS[_rank(status, grade)]
+
+
+@attrs.frozen
+class _Numbered:
+    """A finding with its number on the page and its requirement."""
+
+    number: int
+    finding: Finding
+    result: RequirementResult
+
+
+def _ordered(results: Sequence[RequirementResult]) -> list[tuple[_Group, list[RequirementResult]]]:
+    """The requirements with findings, by group in the report's order, in clause order within each."""
+    grouped: dict[str, list[RequirementResult]] = {}
+    for result in results:
+        if result.findings:
+            grouped.setdefault(_group_of(result.status, result.grade).key, []).append(result)
+    return [(group, grouped[group.key]) for group in _GROUPS if group.key in grouped]
+
+
+def _findings_of(result: RequirementResult) -> list[Finding]:
+    """A requirement's findings, worst first in the report's order (stable otherwise)."""
+    return sorted(result.findings, key=lambda f: _rank(f.status, f.grade))
+
+
+def _numbered(groups: Sequence[tuple[_Group, list[RequirementResult]]]) -> list[_Numbered]:
+    """Every finding with its number, in the order the findings section shows them."""
+    numbered: list[_Numbered] = []
+    for _, members in groups:
+        for result in members:
+            for finding in _findings_of(result):
+                numbered.append(_Numbered(len(numbered) + 1, finding, result))
+    return numbered
+
+
+# -- elements, by name ------------------------------------------------------------------------
+
+
+class _Names:
+    """How the page names the elements: by the name the organization knows, with the id beside."""
+
+    def __init__(self, assessment: Assessment) -> None:
+        self.names: Mapping[str, str] = assessment.element_names
+        self.paths: Mapping[str, str] = assessment.element_paths
+
+    def one(self, item: str) -> str:
+        """``Calibration of gauges (proc-calibration)``; the id alone when there is no name.
+
+        Where the element stands in the file (``processes[3]``) is for the curious: a tooltip.
+        """
+        where = self.paths.get(item)
+        hint = f' title="{_e(f"{where} in the organization file")}"' if where else ""
+        name = self.names.get(item, "").strip()
+        if not name or name == item:
+            return f'<code class="element"{hint}>{_e(item)}</code>'
+        return f'<span class="element"{hint}>{_e(_cut(name))} <span class="element-id">({_e(item)})</span></span>'
+
+    def many(self, items: Sequence[str], *, limit: int | None = None) -> str:
+        if not items:
+            return '<span class="muted">none</span>'
+        shown = items if limit is None else items[:limit]
+        text = ", ".join(self.one(item) for item in shown)
+        if len(items) > len(shown):
+            text += f' <span class="muted">and {len(items) - len(shown)} more</span>'
+        return text
+
+
+# -- the header --------------------------------------------------------------------------------
+
+
+def _header(assessment: Assessment, source: str | None, title: str, logo: Logo | None) -> list[str]:
     score = assessment.score
     meta = [
         ("Edition", _e(assessment.edition_title)),
         ("As of", f'<time datetime="{assessment.as_of.isoformat()}">{assessment.as_of.isoformat()}</time>'),
-        ("Requirements", str(summary.total)),
+        ("Requirements", str(assessment.summary().total)),
     ]
     if source is not None:
         meta.append(("Organization file", _code(source)))
@@ -207,18 +404,12 @@ def _header(assessment: Assessment, results: Sequence[RequirementResult], source
     else:
         value = '<span class="score-value">n/a</span>'
         meter = '    <div class="meter" role="img" aria-label="No score: no requirement examined"><span style="width: 0.0%"></span></div>'
-    tally = []
-    for status in STATUS_ORDER:
-        count = summary.counts.get(status.value, 0)
-        words = f"{status.label}: {count}"
-        if status is Status.NONCONFORMITY and grade_split(grades):
-            words += f" ({grade_split(grades)})"
-        grade = Grade.MAJOR if status is Status.NONCONFORMITY and grades["major"] else None
-        tally.append(f"    <li>{_badge(status, grade, words)}</li>")
+    brand = [f'    <img class="logo" src="{logo.data_uri}" alt="">'] if logo is not None else []
     return [
         '<header class="card summary-card" aria-labelledby="title">',
         "  <div>",
-        '    <p class="eyebrow">ISO 9001 leadership assessment</p>',
+        *brand,
+        f'    <p class="eyebrow">{_e(title)}</p>',
         f'    <h1 id="title">{_e(assessment.organization)}</h1>',
         '    <dl class="meta">',
         *(f"      <div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in meta),
@@ -229,12 +420,220 @@ def _header(assessment: Assessment, results: Sequence[RequirementResult], source
         f"    {value}",
         meter,
         f'    <span class="score-basis">{_e(score_basis(assessment))}</span>',
+        '    <a class="score-link" href="#score">How the score is worked out</a>',
         "  </div>",
-        '  <ul class="tally" aria-label="Requirements by status">',
-        *tally,
-        "  </ul>",
         "</header>",
     ]
+
+
+# -- the executive summary ---------------------------------------------------------------------
+
+
+def _count_findings(numbered: Sequence[_Numbered]) -> dict[str, tuple[int, int]]:
+    """Per group: how many findings, under how many requirements."""
+    findings: dict[str, int] = {}
+    requirements: dict[str, set[str]] = {}
+    for item in numbered:
+        key = _group_of(item.finding.status, item.finding.grade).key
+        findings[key] = findings.get(key, 0) + 1
+        requirements.setdefault(key, set()).add(item.result.requirement.id)
+    return {key: (findings[key], len(requirements[key])) for key in findings}
+
+
+def _verdict(assessment: Assessment, counts: Mapping[str, tuple[int, int]]) -> tuple[str, str]:
+    """The one-line conclusion an auditor would write, and the group it is about (for its colour)."""
+
+    def n(key: str) -> int:
+        return counts.get(key, (0, 0))[0]
+
+    group = {g.key: g for g in _GROUPS}
+
+    def say(key: str) -> str:
+        return plural(n(key), group[key].one, group[key].many)
+
+    status = assessment.summary().counts
+    needs = int(status.get(Status.NEEDS_EVIDENCE.value, 0))
+    not_assessed = int(status.get(Status.NOT_ASSESSED.value, 0))
+    minors = n("minor") + n("ungraded")
+    if not assessment.examined:
+        text, key = (
+            "No verdict: no requirement was examined (each is excluded or outside what the file describes).",
+            "none",
+        )
+    elif n("major"):
+        also = (
+            f" {plural(minors, 'minor nonconformity', 'minor nonconformities')} also need corrective action."
+            if minors
+            else ""
+        )
+        text, key = (
+            (
+                f"Not ready for certification: {say('major')} (a requirement not addressed at all, or a fault "
+                f"throughout the system) must be corrected, and the correction shown to work, before certification "
+                f"can be recommended.{also}"
+            ),
+            "major",
+        )
+    elif minors:
+        text, key = (
+            (
+                f"Largely in place, with {plural(minors, 'minor nonconformity', 'minor nonconformities')} to correct: "
+                "no major nonconformity was found, and each minor one needs a corrective action plan "
+                "(cause, correction, date, owner) that an auditor would accept."
+            ),
+            "minor",
+        )
+    elif needs:
+        text, key = (
+            (
+                f"No nonconformity in what the file describes; {plural(needs, 'requirement')} still "
+                f"{'needs' if needs == 1 else 'need'} documented evidence before an auditor can confirm "
+                f"{'it' if needs == 1 else 'them'}."
+            ),
+            "needs_evidence",
+        )
+    elif n("observation") or n("opportunity"):
+        parts = [say(key) for key in ("observation", "opportunity") if n(key)]
+        text, key = (f"Conforms: no nonconformity; {' and '.join(parts)} to consider.", "ok")
+    else:
+        text, key = ("Conforms: every requirement examined is met.", "ok")
+    if not_assessed and assessment.examined:
+        text += (
+            f" {plural(not_assessed, 'requirement was', 'requirements were')} not assessed "
+            "(outside what the file describes, or nothing in it to examine)."
+        )
+    return text, key
+
+
+def _severity_strip(counts: Mapping[str, tuple[int, int]]) -> list[str]:
+    items = []
+    for group in _GROUPS:
+        if group.key not in _COUNTED and group.key not in counts:
+            continue
+        found, under = counts.get(group.key, (0, 0))
+        words = group.one if found == 1 else group.many
+        note = f"under {plural(under, 'requirement')}" if found else "none found"
+        classes = f"sev-{group.key}" + ("" if found else " none")
+        items.append(
+            f'    <li class="{classes}"><span class="sev-count">{found}</span>'
+            f'<span class="sev-label">{_e(words)}</span><span class="sev-note">{_e(note)}</span></li>'
+        )
+    return ['  <ul class="severity" aria-label="Findings by severity">', *items, "  </ul>"]
+
+
+def _actions(numbered: Sequence[_Numbered], names: _Names) -> list[str]:
+    if not numbered:
+        return ['  <p class="muted">Nothing to do: there are no findings.</p>']
+    ranked = sorted(
+        numbered,
+        key=lambda item: (
+            _rank(item.finding.status, item.finding.grade),
+            item.result.requirement.sort_key,
+            item.number,
+        ),
+    )
+    items = []
+    for item in ranked[:TOP_ACTIONS]:
+        finding, req = item.finding, item.result.requirement
+        what = sentence(finding.fix) if finding.fix.strip() else sentence(finding.reason)
+        where = f"{_e(req.clause)} {_e(req.title)}"
+        if finding.subjects:
+            where += f" · {names.many(finding.subjects, limit=3)}"
+        items.append(
+            f"    <li>{_badge(finding.status, finding.grade)} "
+            f'<span class="action-what">{_e(what)}</span>'
+            f'<span class="action-where">{where} · <a href="#finding-{item.number}">finding {item.number}</a></span></li>'
+        )
+    lines = ['  <ol class="actions">', *items, "  </ol>"]
+    rest = len(numbered) - len(items)
+    if rest:
+        lines.append(f'  <p class="muted">{plural(rest, "more finding")} in <a href="#findings">Findings</a>.</p>')
+    return lines
+
+
+def _score_explained(assessment: Assessment) -> list[str]:
+    """What the score is computed over, how each status weighs, and what is left out, with the sum."""
+    examined = [r for r in assessment.results if r.points is not None]
+    counts = assessment.summary().counts
+    rows = []
+    total = 0.0
+    for (status, grade), points in POINTS.items():
+        count = sum(
+            1 for r in examined if r.status is status and (status is not Status.NONCONFORMITY or r.grade is grade)
+        )
+        earned = count * points
+        total += earned
+        zero = "" if count else ' class="zero"'
+        rows.append(
+            f'      <tr{zero}><th scope="row">{_badge(status, grade)}</th>'
+            f'<td class="num">{_number(points)}</td><td class="num">{count}</td><td class="num">{_number(earned)}</td></tr>'
+        )
+    left_out = (
+        f"{counts.get(Status.NOT_APPLICABLE.value, 0)} not applicable and "
+        f"{counts.get(Status.NOT_ASSESSED.value, 0)} not assessed"
+    )
+    if assessment.examined:
+        sum_line = (
+            f"Here: 100 &times; {_number(total)} points &divide; {plural(assessment.examined, 'requirement')} examined "
+            f"= <strong>{assessment.score:.1f}</strong> out of 100."
+        )
+    else:
+        sum_line = "Here no requirement was examined, so there is no score."
+    first = (
+        "The score, out of 100, says how far the requirements examined are met. Each requirement examined "
+        "earns the points of its status in the table below (a requirement has the status of its worst "
+        "finding, however many findings it has). The score is 100 times the points earned, divided by the "
+        "number of requirements examined, rounded to one decimal."
+    )
+    after = [
+        sum_line,
+        (
+            "Left out, neither raising nor lowering it: requirements not applicable (excluded by the "
+            "organization, as clause 4.3 allows) and those not assessed (outside what the file describes, or "
+            f"with nothing in it to examine); here {left_out}. The scores by theme and by clause are worked "
+            "out the same way over their own requirements."
+        ),
+        (
+            "The score tracks progress from one assessment to the next; it is not a certification verdict: one "
+            "major nonconformity stands in the way of certification whatever the score."
+        ),
+    ]
+    return [
+        '  <div class="score-explained">',
+        f"    <p>{first}</p>",
+        '    <table class="points">',
+        "      <caption>Points by status</caption>",
+        (
+            '      <thead><tr><th scope="col">Status</th><th scope="col" class="num">Points each</th>'
+            '<th scope="col" class="num">Requirements</th><th scope="col" class="num">Points</th></tr></thead>'
+        ),
+        "      <tbody>",
+        *rows,
+        "      </tbody>",
+        (
+            f'      <tfoot><tr><th scope="row">Examined</th><td></td><td class="num">{assessment.examined}</td>'
+            f'<td class="num">{_number(total)}</td></tr></tfoot>'
+        ),
+        "    </table>",
+        *(f"    <p>{p}</p>" for p in after),
+        "  </div>",
+    ]
+
+
+def _executive(assessment: Assessment, numbered: Sequence[_Numbered], names: _Names) -> list[str]:
+    counts = _count_findings(numbered)
+    text, key = _verdict(assessment, counts)
+    return [
+        f'  <p class="verdict sev-{key}">{_e(text)}</p>',
+        *_severity_strip(counts),
+        '  <h3 id="actions">What to do first</h3>',
+        *_actions(numbered, names),
+        '  <h3 id="score">How the score is worked out</h3>',
+        *_score_explained(assessment),
+    ]
+
+
+# -- tables ------------------------------------------------------------------------------------
 
 
 def _status_table(assessment: Assessment, results: Sequence[RequirementResult]) -> list[str]:
@@ -293,19 +692,23 @@ def _group_table(caption: str, title: str, groups: Sequence[Summary], label: dic
     ]
 
 
-def _finding(number: int, finding: Finding, result: RequirementResult, paths: dict[str, str]) -> list[str]:
+# -- findings ----------------------------------------------------------------------------------
+
+
+def _finding(item: _Numbered, names: _Names) -> list[str]:
+    finding, result = item.finding, item.result
     rows = []
     if finding.subjects:
-        rows.append(("Elements at fault", _ids(finding.subjects, paths)))
+        rows.append(("Elements at fault", names.many(finding.subjects)))
     rows.append(("Reason", _e(sentence(finding.reason))))
     if finding.fix:
         rows.append(("Suggested fix", _e(sentence(finding.fix))))
-    rows.append(("Evidence consulted", _ids(finding.evidence)))
+    rows.append(("Evidence consulted", names.many(finding.evidence)))
     return [
-        '    <div class="finding">',
+        f'    <div class="finding" id="finding-{item.number}">',
         (
             '      <div class="finding-head">'
-            f"<strong>Finding {number}</strong> {_badge(finding.status, finding.grade)} "
+            f"<strong>Finding {item.number}</strong> {_badge(finding.status, finding.grade)} "
             f'<span class="muted">rule {_code(finding.rule)}</span>{_after(" ", _unconfirmed(result))}</div>'
         ),
         "      <dl>",
@@ -315,12 +718,13 @@ def _finding(number: int, finding: Finding, result: RequirementResult, paths: di
     ]
 
 
-def _requirement(result: RequirementResult, paths: dict[str, str]) -> list[str]:
+def _requirement(result: RequirementResult, items: Sequence[_Numbered], names: _Names) -> list[str]:
     req = result.requirement
     lines = [
         f'  <article class="requirement sev-{result.status.value}" id="{_anchor(result)}">',
+        '    <div class="req-lead">',
         '    <div class="req-head">',
-        f"      <h3>{_e(req.clause)} {_e(req.title)}</h3>",
+        f"      <h4>{_e(req.clause)} {_e(req.title)}</h4>",
         f"      {_badge(result.status, result.grade)}",
         "    </div>",
         f'    <p class="req-summary">{_e(" ".join(req.summary.split()))}</p>',
@@ -332,10 +736,42 @@ def _requirement(result: RequirementResult, paths: dict[str, str]) -> list[str]:
     if result.note:
         lines.append(f'    <p class="note"><strong>Note:</strong> {_e(sentence(result.note))}</p>')
     if result.evidence:
-        lines.append(f'    <p class="req-meta">Evidence recorded for this clause: {_ids(result.evidence)}</p>')
-    for number, finding in enumerate(result.findings, start=1):
-        lines += _finding(number, finding, result, paths)
+        lines.append(f'    <p class="req-meta">Evidence recorded for this clause: {names.many(result.evidence)}</p>')
+    for number, item in enumerate(items):
+        lines += _finding(item, names)
+        if number == 0:
+            lines.append("    </div>")  # the heading stays on the page of the first finding
+    if not items:
+        lines.append("    </div>")
     lines.append("  </article>")
+    return lines
+
+
+def _findings(
+    groups: Sequence[tuple[_Group, list[RequirementResult]]], numbered: Sequence[_Numbered], names: _Names
+) -> list[str]:
+    if not numbered:
+        return [
+            '  <p class="muted">No findings: every requirement conforms, is not applicable or was not assessed.</p>'
+        ]
+    requirements = sum(len(members) for _, members in groups)
+    lines = [
+        (
+            f'  <p class="muted">{plural(len(numbered), "finding")} under {plural(requirements, "requirement")}: '
+            "nonconformities first (major, then minor), then observations, opportunities for improvement and "
+            "requests for evidence; in clause order within each.</p>"
+        )
+    ]
+    by_result: dict[int, list[_Numbered]] = {}
+    for item in numbered:
+        by_result.setdefault(id(item.result), []).append(item)
+    for group, members in groups:
+        lines.append(
+            f'  <h3 class="group" id="findings-{group.key}">{_e(group.heading)} '
+            f'<span class="muted">{plural(len(members), "requirement")}</span></h3>'
+        )
+        for result in members:
+            lines += _requirement(result, by_result[id(result)], names)
     return lines
 
 
@@ -364,64 +800,81 @@ def _all_requirements(results: Sequence[RequirementResult]) -> list[str]:
     ]
 
 
-def _section(id: str, title: str, body: Iterable[str]) -> list[str]:
+def _section(id: str, title: str, body: Iterable[str], *, css: str = "") -> list[str]:
+    classes = f' class="{css}"' if css else ""
     return [
-        f'<section id="{id}" aria-labelledby="{id}-title">',
+        f'<section id="{id}"{classes} aria-labelledby="{id}-title">',
         f'  <h2 id="{id}-title">{_e(title)}</h2>',
         *body,
         "</section>",
     ]
 
 
-def render_html(assessment: Assessment, *, source: str | None = None) -> str:
-    """The HTML report of ``assessment``: one page, inline CSS, no scripts, nothing fetched."""
+def render_html(
+    assessment: Assessment,
+    *,
+    source: str | None = None,
+    title: str | None = None,
+    logo: Logo | None = None,
+) -> str:
+    """The HTML report of ``assessment``: one page, inline CSS, no scripts, nothing fetched.
+
+    Parameters
+    ----------
+    assessment
+        The assessment to report.
+    source
+        The organization file, named in the header.
+    title
+        The report's title, above the organization's name and in the browser's tab;
+        :data:`DEFAULT_TITLE` when not given.
+    logo
+        A logo for the header, embedded as a ``data:`` URI (the page's
+        Content-Security-Policy then allows ``data:`` images, and nothing else more).
+    """
     results = ordered_results(assessment)
-    paths = dict(assessment.element_paths)
-    title = f"ISO 9001 leadership assessment: {assessment.organization}"
+    names = _Names(assessment)
+    heading = " ".join((title or "").split()) or DEFAULT_TITLE
     themes = {t.group: theme_label(t.group) for t in assessment.by_theme()}
     clauses = {c.group: clause_title(c.group) for c in clause_groups(assessment)}
-    with_findings = [r for r in results if r.findings]
-    findings: list[str] = []
-    if not with_findings:
-        findings.append(
-            '  <p class="muted">No findings: every requirement conforms, is not applicable or was not assessed.</p>'
-        )
-    else:
-        count = sum(len(r.findings) for r in with_findings)
-        findings.append(
-            f'  <p class="muted">{plural(count, "finding")} under {plural(len(with_findings), "requirement")}, '
-            "in clause order.</p>"
-        )
-    for result in with_findings:
-        findings += _requirement(result, paths)
+    groups = _ordered(results)
+    numbered = _numbered(groups)
     legends = [f'  <p class="legend">{_e(legend())}. {_e(SCORE_NOTE)}</p>']
     if any(r.requirement.unconfirmed for r in results):
         legends.append(
             f'  <p class="legend"><span class="unconfirmed">{_e(UNCONFIRMED)}</span>: {_e(UNCONFIRMED_MEANING)}.</p>'
         )
     warnings = [f"    <li>{_e(sentence(w))}</li>" for w in assessment.warnings if w.strip()]
-    toc = ['<li><a href="#summary">Summary</a></li>']
+    toc = ['<li><a href="#executive">Executive summary</a></li>']
     if warnings:
         toc.append('<li><a href="#warnings">Warnings</a></li>')
-    toc += ['<li><a href="#findings">Findings</a></li>', '<li><a href="#requirements">All requirements</a></li>']
+    toc += [
+        '<li><a href="#findings">Findings</a></li>',
+        '<li><a href="#summary">By status, theme and clause</a></li>',
+        '<li><a href="#requirements">All requirements</a></li>',
+    ]
+    policy = "default-src 'none'; style-src 'unsafe-inline'" + ("; img-src data:" if logo is not None else "")
     lines = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
         f'<meta name="generator" content="{_e(TOOL_NAME)} {_e(tool_version())}">',
-        f"<title>{_e(title)}</title>",
+        f"<title>{_e(heading)}: {_e(assessment.organization)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        *_header(assessment, results, source),
+        *_header(assessment, source, heading, logo),
         f'<nav class="toc" aria-label="Contents"><ol>{"".join(toc)}</ol></nav>',
         "<main>",
+        *_section("executive", "Executive summary", _executive(assessment, numbered, names), css="executive"),
+        *(_section("warnings", "Warnings", ['  <ul class="warnings">', *warnings, "  </ul>"]) if warnings else []),
+        *_section("findings", "Findings", _findings(groups, numbered, names)),
         *_section(
             "summary",
-            "Summary",
+            "By status, theme and clause",
             [
                 *_status_table(assessment, results),
                 *_group_table("By theme", "Theme", assessment.by_theme(), themes),
@@ -429,8 +882,6 @@ def render_html(assessment: Assessment, *, source: str | None = None) -> str:
                 *legends,
             ],
         ),
-        *(_section("warnings", "Warnings", ['  <ul class="warnings">', *warnings, "  </ul>"]) if warnings else []),
-        *_section("findings", "Findings", findings),
         *_section("requirements", "All requirements", _all_requirements(results)),
         "</main>",
         (

@@ -10,9 +10,12 @@ from iso9001_leadership._names import did_you_mean
 from iso9001_leadership._plugins import REPORTS, load_plugins
 from iso9001_leadership.assessment import Assessment
 from iso9001_leadership.exceptions import ReportError
+from iso9001_leadership.interop import render_ciso_assessment, render_oscal
 
+from ._github import render_github
 from ._html import render_html
 from ._json import render_json
+from ._junit import render_junit
 from ._markdown import render_markdown
 from ._options import ReportOptions
 from ._sarif import render_sarif
@@ -52,7 +55,7 @@ def _markdown(assessment: Assessment, options: ReportOptions) -> str:
 
 
 def _html(assessment: Assessment, options: ReportOptions) -> str:
-    return render_html(assessment, source=options.source)
+    return render_html(assessment, source=options.source, title=options.title, logo=options.logo)
 
 
 def _json(assessment: Assessment, options: ReportOptions) -> str:
@@ -60,7 +63,23 @@ def _json(assessment: Assessment, options: ReportOptions) -> str:
 
 
 def _sarif(assessment: Assessment, options: ReportOptions) -> str:
-    return render_sarif(assessment, source=options.source)
+    return render_sarif(assessment, source=options.source, min_severity=options.min_severity)
+
+
+def _github(assessment: Assessment, options: ReportOptions) -> str:
+    return render_github(assessment, source=options.source, min_severity=options.min_severity)
+
+
+def _junit(assessment: Assessment, options: ReportOptions) -> str:
+    return render_junit(assessment, source=options.source, min_severity=options.min_severity)
+
+
+def _oscal(assessment: Assessment, options: ReportOptions) -> str:
+    return render_oscal(assessment, options.organization)
+
+
+def _ciso_assistant(assessment: Assessment, options: ReportOptions) -> str:
+    return render_ciso_assessment(assessment)
 
 
 #: The formats the package ships: the document formats, then the terminal's text.
@@ -69,6 +88,10 @@ BUILTIN_FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat("html", _html, "html", "text/html", "one self-contained HTML page"),
     ReportFormat("json", _json, "json", "application/json", "versioned JSON for tools"),
     ReportFormat("sarif", _sarif, "sarif", "application/sarif+json", "SARIF 2.1.0 for code scanning"),
+    ReportFormat("github", _github, "log", "text/plain", "GitHub Actions annotations on the file's lines"),
+    ReportFormat("junit", _junit, "xml", "application/xml", "JUnit XML for CI test reports"),
+    ReportFormat("oscal", _oscal, "oscal.json", "application/oscal+json", "OSCAL assessment results for GRC tools"),
+    ReportFormat("ciso-assistant", _ciso_assistant, "csv", "text/csv", "CSV for CISO Assistant's audit import"),
     ReportFormat("text", render_text, "txt", "text/plain", "a plain-text report for a terminal"),
 )
 
@@ -85,7 +108,7 @@ def report_formats(*, plugins: bool = True) -> Mapping[str, ReportFormat]:
     Examples
     --------
     >>> list(report_formats(plugins=False))
-    ['markdown', 'html', 'json', 'sarif', 'text']
+    ['markdown', 'html', 'json', 'sarif', 'github', 'junit', 'oscal', 'ciso-assistant', 'text']
     """
     formats = {f.name: f for f in BUILTIN_FORMATS}
     if plugins:

@@ -1,13 +1,16 @@
 """The SARIF 2.1.0 report: findings as code-scanning results on the lines of the organization file.
 
-One run; one rule per requirement that has findings (the rule id is the requirement id); one
-result per finding (requirements that conform, are not applicable or were not assessed give
-none). Each result points at the line and column where the first element at fault
-is defined in the organization file (the positions the loader kept on the organization, carried
-by the assessment: the file is never read again), names every element at fault as a logical location, and carries a fingerprint of the
-finding's identity (requirement, rule, elements) so that code-scanning tools follow it from run
-to run however the file's lines move. The assessment's warnings on its input are the run's tool
-execution notifications, at level ``warning``.
+One run; one rule per requirement that has findings to report (the rule id is the requirement
+id); one result per finding (requirements that conform, are not applicable or were not assessed
+give none; with a threshold, findings less serious than it give none either). Each result points
+at the line and column where an element at fault is defined in the organization file: the
+first of them whose position the loader kept (the positions travel with the assessment: the
+file is never read again). A finding whose elements have no known position, or that is about
+something missing altogether, points at the file as a whole, with no region: never at a line
+it has nothing to do with. Every element at fault is named as a logical location, and each
+result carries a fingerprint of the finding's identity (requirement, rule, elements) so that
+code-scanning tools follow it from run to run however the file's lines move. The assessment's
+warnings on its input are the run's tool execution notifications, at level ``warning``.
 """
 
 from __future__ import annotations
@@ -33,12 +36,12 @@ from ._common import (
     UNCONFIRMED,
     UNCONFIRMED_MEANING,
     fingerprint,
-    ordered_results,
     score_basis,
     sentence,
     tool_version,
 )
 from ._options import Source
+from ._selection import SILENT, anchor, left_out, reported, severity_threshold, threshold_name
 
 __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "artifact_uri", "level", "render_sarif", "to_sarif"]
 
@@ -49,9 +52,6 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
-
-#: Statuses that say nothing is wrong or nothing was judged: they give no SARIF result.
-_SILENT = frozenset({Status.CONFORMS, Status.NOT_APPLICABLE, Status.NOT_ASSESSED})
 
 
 def level(finding: Finding) -> str:
@@ -72,7 +72,7 @@ def level(finding: Finding) -> str:
     """
     if finding.status is Status.NONCONFORMITY:
         return "error" if finding.grade is Grade.MAJOR else "warning"
-    if finding.status in _SILENT:
+    if finding.status in SILENT:
         return "none"
     return "note"
 
@@ -134,16 +134,23 @@ class _Locator:
         self.uri = artifact_uri(source) if source is not None else None
         self.positions = assessment.element_positions
 
-    def region(self, subject: str | None) -> dict[str, int]:
-        """The start of the element's definition; the top of the file when the loader did not record it."""
+    def region(self, subject: str | None) -> dict[str, int] | None:
+        """The start of the element's definition; ``None`` when the loader did not record it."""
         where = self.positions.get(subject) if subject is not None else None
-        line, column = where if where is not None else (1, 1)
+        if where is None:
+            return None
+        line, column = where
         return {"startLine": line, "startColumn": column}
 
     def location(self, subject: str | None) -> dict[str, Any]:
+        """The file (with the element's region when known) and the element's logical location."""
         location: dict[str, Any] = {}
         if self.uri is not None:
-            location["physicalLocation"] = {"artifactLocation": {"uri": self.uri}, "region": self.region(subject)}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": self.uri}}
+            region = self.region(subject)
+            if region is not None:
+                physical["region"] = region
+            location["physicalLocation"] = physical
         if subject is not None:
             logical = {"name": subject, "fullyQualifiedName": self.paths.get(subject, subject), "kind": "object"}
             location["logicalLocations"] = [logical]
@@ -187,14 +194,15 @@ def _result(finding: Finding, rule_id: str, rule_index: int, locator: _Locator) 
         "level": level(finding),
         "message": {"text": _message(finding)},
     }
-    first = finding.subjects[0] if finding.subjects else None
-    primary = locator.location(first)
+    primary_subject = anchor(finding.subjects, locator.positions)
+    primary = locator.location(primary_subject)
     if primary:
         result["locations"] = [primary]
-    related = []
-    for number, subject in enumerate(finding.subjects[1:], start=1):
-        location = {"id": number, **locator.location(subject), "message": {"text": _message_text(subject)}}
-        related.append(location)
+    others = [s for s in finding.subjects if s != primary_subject]
+    related = [
+        {"id": number, **locator.location(subject), "message": {"text": _message_text(subject)}}
+        for number, subject in enumerate(others, start=1)
+    ]
     if related:
         result["relatedLocations"] = related
     result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding)}
@@ -209,7 +217,9 @@ def _result(finding: Finding, rule_id: str, rule_index: int, locator: _Locator) 
     return result
 
 
-def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[str, Any]:
+def to_sarif(
+    assessment: Assessment, *, source: Source | None = None, min_severity: int | str | None = None
+) -> dict[str, Any]:
     """The SARIF 2.1.0 log of ``assessment`` as plain data.
 
     Parameters
@@ -218,20 +228,41 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
         The assessment.
     source
         The organization file the assessment was made from, as a path relative to the
-        repository root (what code scanning expects). When it can be read, each result points
-        at the line where its first element at fault is defined; when it is ``None``, results
-        carry logical locations (element ids) only.
+        repository root (what code scanning expects). Each result points at the line where
+        the first of its elements at fault with a known position is defined, or at the file as
+        a whole (no region) when none has one; when ``source`` is ``None``, results carry
+        logical locations (element ids) only.
+    min_severity
+        Leave out findings less serious than this: a ``--fail-on`` name (``"minor"``) or a
+        severity from 0 to 5 (see :func:`~iso9001_leadership.findings.severity`). ``None``, the
+        default, reports every finding. With a threshold, the run's properties say which
+        (``minSeverity``) and how many findings it left out (``findingsLeftOut``).
+
+    Raises
+    ------
+    UsageError
+        If ``min_severity`` is not a threshold there is.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from iso9001_leadership import Organization, Role, assess
+    >>> org = Organization(name="Acme", roles=(Role(id="ceo", title="CEO", top_management=True),))
+    >>> assessment = assess(org, as_of=dt.date(2026, 11, 24))
+    >>> everything = to_sarif(assessment, source="org.yaml")["runs"][0]
+    >>> failing = to_sarif(assessment, source="org.yaml", min_severity="major")["runs"][0]
+    >>> len(failing["results"]) < len(everything["results"]), {r["level"] for r in failing["results"]}
+    (True, {'error'})
+    >>> failing["results"][0]["locations"][0]["physicalLocation"]
+    {'artifactLocation': {'uri': 'org.yaml'}}
     """
+    threshold = severity_threshold(min_severity)
     locator = _Locator(assessment, source)
-    reported = [
-        (r, findings)
-        for r in ordered_results(assessment)
-        if r.status is not Status.NOT_ASSESSED and (findings := [f for f in r.findings if f.status not in _SILENT])
-    ]
-    rules = [_rule(r.requirement, assessment) for r, _ in reported]
+    chosen = reported(assessment, threshold)
+    rules = [_rule(r.requirement, assessment) for r, _ in chosen]
     sarif_results = [
         _result(finding, r.requirement.id, index, locator)
-        for index, (r, findings) in enumerate(reported)
+        for index, (r, findings) in enumerate(chosen)
         for finding in findings
     ]
     notifications = [
@@ -262,20 +293,28 @@ def to_sarif(assessment: Assessment, *, source: Source | None = None) -> dict[st
             "scoreBasis": score_basis(assessment),
         },
     }
+    if threshold is not None:
+        run["properties"]["minSeverity"] = threshold_name(threshold)
+        run["properties"]["findingsLeftOut"] = left_out(assessment, threshold)
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(assessment: Assessment, *, source: Source | None = None) -> str:
-    """The SARIF 2.1.0 report as JSON text, indented by two spaces, with one final newline.
+def render_sarif(assessment: Assessment, *, source: Source | None = None, min_severity: int | str | None = None) -> str:
+    """The SARIF 2.1.0 report (:func:`to_sarif`) as JSON text, indented by two spaces, with one final newline.
 
     Control characters, bidirectional controls and line separators in strings are written as
     ``\\uNNNN`` escapes (the same data), so the text is safe to print on a terminal.
     """
-    return json_text(json.dumps(to_sarif(assessment, source=source), indent=2, ensure_ascii=False)) + "\n"
+    log = to_sarif(assessment, source=source, min_severity=min_severity)
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_sarif_many(
-    files: Sequence[tuple[str, Assessment | None, str | None]], *, edition: str, as_of: dt.date
+    files: Sequence[tuple[str, Assessment | None, str | None]],
+    *,
+    edition: str,
+    as_of: dt.date,
+    min_severity: int | str | None = None,
 ) -> dict[str, Any]:
     """One SARIF 2.1.0 log with one run for several files: each result points at its own file.
 
@@ -292,6 +331,9 @@ def to_sarif_many(
         assessed (the assessment is then ``None``).
     edition, as_of
         The edition and date every file was assessed against.
+    min_severity
+        Leave out findings less serious than this, as :func:`to_sarif` does; the run's
+        properties then say which (``minSeverity``), and each file's how many it left out.
 
     Examples
     --------
@@ -302,6 +344,7 @@ def to_sarif_many(
     >>> run["invocations"][0]["executionSuccessful"], run["invocations"][0]["toolExecutionNotifications"][0]["level"]
     (False, 'error')
     """
+    threshold = severity_threshold(min_severity)
     empty = Assessment(organization="", edition=edition, edition_title="", as_of=as_of, results=())
     log = to_sarif(empty)
     run = log["runs"][0]
@@ -316,7 +359,7 @@ def to_sarif_many(
             text = _message_text(error if error is not None else path)
             notifications.append({"level": "error", "message": {"text": text}, "locations": where})
             continue
-        own = to_sarif(assessment, source=path)["runs"][0]
+        own = to_sarif(assessment, source=path, min_severity=threshold)["runs"][0]
         own_rules = own["tool"]["driver"]["rules"]
         for found in own["results"]:
             rule = own_rules[found["ruleIndex"]]
@@ -335,4 +378,6 @@ def to_sarif_many(
         }
     ]
     run["properties"] = {"edition": edition, "asOf": as_of.isoformat(), "files": properties}
+    if threshold is not None:
+        run["properties"]["minSeverity"] = threshold_name(threshold)
     return log
