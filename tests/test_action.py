@@ -207,12 +207,12 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def test_the_example_fails_at_minor_with_an_annotation_per_finding(action: dict[str, Any], workspace: Path) -> None:
-    """On the example: exit 1, one warning annotation on its line per minor nonconformity, SARIF and summary written."""
+    """On the example: exit 1, one error annotation on its line per minor nonconformity (they fail the job), SARIF and summary written."""
     run = run_action(action, workspace, paths="org", as_of=AS_OF, sarif_file="results.sarif")
     assert run.code == 1, run.stderr
     assert run.outputs == {"exit-code": "1", "sarif-file": str(workspace / "results.sarif")}
     assert len(run.annotations) == 13
-    assert all(re.match(r"::warning file=org/organization\.yaml,line=\d+,col=\d+,title=", a) for a in run.annotations)
+    assert all(re.match(r"::error file=org/organization\.yaml,line=\d+,col=\d+,title=", a) for a in run.annotations)
     sarif = json.loads((workspace / "results.sarif").read_text("utf-8"))
     assert len(sarif["runs"][0]["results"]) == 13
     assert sarif["runs"][0]["properties"]["asOf"] == AS_OF
@@ -233,12 +233,12 @@ def test_a_bad_file_is_annotated_on_its_lines_and_exits_2(action: dict[str, Any]
     run = run_action(action, workspace, paths="org\nbroken", as_of=AS_OF, sarif_file="out/results.sarif")
     assert run.code == 2
     assert run.outputs["exit-code"] == "2"
-    errors = [a for a in run.annotations if a.startswith("::error")]
+    errors = [a for a in run.annotations if a.startswith("::error file=broken/")]
     assert [a.split("::")[1] for a in errors] == [
         "error file=broken/organization.yaml,line=2,col=1,title=iso9001-leadership%3A cannot assess the file",
         "error file=broken/organization.yaml,line=3,col=9,title=iso9001-leadership%3A cannot assess the file",
     ]
-    assert sum(a.startswith("::warning file=org/") for a in run.annotations) == 13
+    assert sum(a.startswith("::error file=org/") for a in run.annotations) == 13
     assert "broken/organization.yaml:2:1: scop: unknown field" in run.stderr
     sarif = json.loads((workspace / "out" / "results.sarif").read_text("utf-8"))
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
@@ -277,7 +277,7 @@ def test_working_directory_makes_paths_relative_to_it(action: dict[str, Any], wo
     """With working-directory, paths and annotations are relative to it."""
     run = run_action(action, workspace, working_directory="org", paths="organization.yaml", as_of=AS_OF)
     assert run.code == 1
-    assert all(a.startswith("::warning file=organization.yaml,") for a in run.annotations)
+    assert all(a.startswith("::error file=organization.yaml,") for a in run.annotations)
 
 
 def _copy_project(target: Path) -> Path:

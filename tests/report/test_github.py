@@ -74,6 +74,18 @@ def test_level_follows_status_and_grade(status: Status, grade: Grade | None, exp
     assert annotation_level(Finding("r", "5.3", status, "rule", "why", grade=grade)) == expected
 
 
+@pytest.mark.parametrize("threshold", range(6))
+@pytest.mark.parametrize(
+    ("status", "grade"),
+    [(Status.NONCONFORMITY, Grade.MAJOR), (Status.NONCONFORMITY, Grade.MINOR), (Status.OBSERVATION, None)],
+)
+def test_what_fails_the_job_is_an_error(status: Status, grade: Grade | None, threshold: int) -> None:
+    """At or above --fail-on, a finding fails the job, so its annotation is an error; below it, the usual level."""
+    finding = Finding("r", "5.3", status, "rule", "why", grade=grade)
+    level = annotation_level(finding, threshold)
+    assert level == ("error" if finding.severity >= threshold else annotation_level(finding))
+
+
 @pytest.mark.parametrize(
     ("text", "data", "prop"),
     [
@@ -148,7 +160,7 @@ def test_the_headline_names_tool_organization_file_and_score(located_assessment:
     ("threshold", "names"),
     [
         ("major", ["error"]),
-        ("minor", ["warning", "error", "warning"]),
+        ("minor", ["error", "error", "error"]),  # each fails the job
         (None, ["notice", "warning", "notice", "error", "notice", "notice", "warning", "notice"]),
     ],
 )

@@ -3,8 +3,9 @@
 A step that prints ``::error file=org.yaml,line=12,col=5,title=...::message`` makes GitHub
 show the message on that line of the file, in the pull request's diff and in the run's summary.
 The report writes one such command per finding to report (at or above the threshold, when
-there is one): ``error`` for a major nonconformity, ``warning`` for a minor one (the levels of
-the SARIF report), ``notice`` for the rest. A finding points at the first of its elements at
+there is one): ``error`` for what fails the job (at or above ``--fail-on``) and for a major
+nonconformity, ``warning`` for a minor one below the threshold (the levels of the SARIF report),
+``notice`` for the rest. A finding points at the first of its elements at
 fault whose place in the file is known; without one, at the file (no line); without a source
 file, at nothing (GitHub lists it in the run's summary). Each of the assessment's warnings on
 its input is a ``warning`` at the file. A first line of plain text (not a command) names the
@@ -36,20 +37,25 @@ from ._selection import anchor, left_out, reported, severity_threshold, threshol
 __all__ = ["annotation_level", "escape_data", "escape_property", "render_github", "render_github_many"]
 
 
-def annotation_level(finding: Finding) -> str:
-    """The workflow command of a finding: ``error`` (major nonconformity), ``warning`` (minor), ``notice``.
+def annotation_level(finding: Finding, threshold: int | None = None) -> str:
+    """The workflow command of a finding: ``error``, ``warning`` or ``notice``.
 
-    A nonconformity without a grade counts as minor; a finding that says nothing is wrong is a
-    ``notice`` too (the report writes none for it).
+    With a threshold (``--fail-on``), a finding at or above it is an ``error``: it is what fails
+    the job, and the annotation says so in red. Below the threshold, or with none, a major
+    nonconformity is an ``error``, a minor one a ``warning`` (the levels of the SARIF report) and
+    anything else a ``notice``. A nonconformity without a grade counts as minor.
 
     Examples
     --------
     >>> from iso9001_leadership.findings import Finding, Grade, Status
-    >>> annotation_level(Finding("r", "5.3", Status.NONCONFORMITY, "rule", "why", grade=Grade.MAJOR))
-    'error'
+    >>> minor = Finding("r", "5.3", Status.NONCONFORMITY, "rule", "why", grade=Grade.MINOR)
+    >>> annotation_level(minor), annotation_level(minor, threshold=minor.severity)
+    ('warning', 'error')
     >>> annotation_level(Finding("r", "5.3", Status.OBSERVATION, "rule", "why"))
     'notice'
     """
+    if threshold is not None and finding.severity >= threshold:
+        return "error"
     if finding.status is Status.NONCONFORMITY:
         return "error" if finding.grade is Grade.MAJOR else "warning"
     return "notice"
@@ -165,7 +171,7 @@ def render_github(
     ...             "processes: [{id: make, name: Production}]\\n")
     >>> text = render_github(assess(org, as_of=dt.date(2026, 11, 24)), source="org.yaml", min_severity="minor")
     >>> print(next(line for line in text.splitlines() if "owner of 'make'" in line).split("::")[1])
-    warning file=org.yaml,line=3,col=13,title=ISO 9001 5.3 b%3A minor nonconformity
+    error file=org.yaml,line=3,col=13,title=ISO 9001 5.3 b%3A minor nonconformity
     """
     threshold = severity_threshold(min_severity)
     file = _file(source)
@@ -183,7 +189,7 @@ def render_github(
             line, column = positions.get(subject, (None, None)) if subject is not None else (None, None)
             lines.append(
                 _command(
-                    annotation_level(finding),
+                    annotation_level(finding, threshold),
                     _message(finding, requirement),
                     file=file,
                     line=line,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -117,15 +118,36 @@ KINDS: tuple[str, ...] = (
 )
 
 
-# The strategies every kind draws from, built once: building a strategy costs more than drawing from it.
+# The strategies every kind draws from, built once: building a strategy (and having hypothesis
+# validate it) costs more than drawing from it, and an organization makes about a thousand draws.
+# Nothing below builds a strategy per draw, and nothing filters: every value is valid as drawn.
 _TEXT = texts()
 _NAME = texts(min_size=1)
+_NAMES = st.lists(_NAME, unique=True, max_size=2)
 _DATE = dates()
 _MAYBE_DATE = st.none() | dates()
 _MAYBE_NUMBER = st.none() | numbers()
 _AMOUNT = st.none() | st.floats(min_value=0, max_value=1e9)
 _MEASUREMENTS = st.lists(st.builds(Measurement, dates(), numbers()), max_size=3)
 _MAYBE_PERIOD = st.none() | periods()
+_COIN = st.booleans()
+_CURRENCY = st.sampled_from(("", "EUR", "USD"))
+_EMAIL = st.sampled_from(("", "someone@example.org"))
+_VERSION = st.sampled_from(("", "1.0", "3"))
+_UNIT = st.sampled_from(("", "%", "days"))
+_FREQUENCY = st.sampled_from(("", "monthly", "yearly"))
+
+
+@functools.lru_cache(maxsize=256)
+def _below(count: int) -> st.SearchStrategy[int]:
+    """Indices from 0 to ``count - 1``, built once for each count."""
+    return st.integers(0, count - 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _member(enum_type: type[E]) -> st.SearchStrategy[E]:
+    """One member of ``enum_type``, built once for each enum."""
+    return st.sampled_from(enum_type)
 
 
 @attrs.frozen
@@ -176,23 +198,31 @@ class Ids:
 
 
 def _subset(draw: st.DrawFn, pool: Sequence[T], max_size: int = 3) -> tuple[T, ...]:
+    """Up to ``max_size`` distinct items of ``pool``, in any order; shrinks to none, then to the first.
+
+    A count, then each item picked from those not yet picked: distinct by construction, where a
+    list of sampled items would redraw duplicates.
+    """
     if not pool:
         return ()
-    return tuple(draw(st.lists(st.sampled_from(tuple(pool)), unique=True, max_size=max_size)))
+    left = list(pool)
+    count = draw(_below(min(max_size, len(left)) + 1))
+    return tuple(left.pop(draw(_below(len(left)))) for _ in range(count))
 
 
 def _maybe(draw: st.DrawFn, pool: Sequence[T]) -> T | None:
-    if not pool:
+    """No item, or one item of ``pool``; shrinks to none."""
+    if not pool or not draw(_COIN):
         return None
-    return draw(st.none() | st.sampled_from(tuple(pool)))
+    return pool[draw(_below(len(pool)))]
 
 
 def _members(draw: st.DrawFn, enum_type: type[E], max_size: int = 3) -> tuple[E, ...]:
-    return tuple(draw(st.lists(st.sampled_from(enum_type), unique=True, max_size=max_size)))
+    return _subset(draw, tuple(enum_type), max_size)
 
 
-def _names(draw: st.DrawFn, max_size: int = 2) -> tuple[str, ...]:
-    return tuple(draw(st.lists(_NAME, unique=True, max_size=max_size)))
+def _names(draw: st.DrawFn) -> tuple[str, ...]:
+    return tuple(draw(_NAMES))
 
 
 def _span(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
@@ -206,7 +236,7 @@ def _span(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:
 
 def _rarely_text(draw: st.DrawFn) -> str:
     """Text in about one draw in four, else empty (and empty when shrunk)."""
-    return draw(_NAME) if draw(st.integers(0, 3)) == 3 else ""
+    return draw(_NAME) if draw(_below(4)) == 3 else ""
 
 
 def _holdings(draw: st.DrawFn, ids: Ids) -> tuple[Holding, ...]:
@@ -220,7 +250,10 @@ def _holdings(draw: st.DrawFn, ids: Ids) -> tuple[Holding, ...]:
 
 def risk_scales() -> st.SearchStrategy[RiskScale]:
     """Risk scales of 2 to 10 levels of likelihood and of impact."""
-    return st.builds(RiskScale, st.integers(2, 10), st.integers(2, 10))
+    return _RISK_SCALES
+
+
+_RISK_SCALES = st.builds(RiskScale, st.integers(2, 10), st.integers(2, 10))
 
 
 @st.composite
@@ -229,7 +262,7 @@ def roles(draw: st.DrawFn, ids: Ids) -> tuple[Role, ...]:
 
     So there is no reporting cycle, and a top-management role reports only within top management.
     """
-    tops = draw(st.integers(1, max(len(ids.roles), 1)))
+    tops = 1 + draw(_below(max(len(ids.roles), 1)))
     return tuple(
         Role(
             id=role_id,
@@ -256,7 +289,7 @@ def people(draw: st.DrawFn, ids: Ids) -> tuple[Person, ...]:
             roles=_subset(draw, ids.roles),
             deputy_of=_subset(draw, ids.roles, 2),
             awareness=_members(draw, AwarenessTopic),
-            email=draw(st.sampled_from(("", "someone@example.org"))),
+            email=draw(_EMAIL),
             holdings=_holdings(draw, ids),
         )
         joined, left = _span(draw)
@@ -271,10 +304,10 @@ def authorities(draw: st.DrawFn, ids: Ids) -> tuple[Authority, ...]:
         Authority(
             id=authority_id,
             title=draw(_NAME),
-            kind=draw(st.sampled_from(AuthorityKind)),
+            kind=draw(_member(AuthorityKind)),
             scope=draw(_TEXT),
             limit=draw(_AMOUNT),
-            currency=draw(st.sampled_from(("", "EUR", "USD"))),
+            currency=draw(_CURRENCY),
             granted_by=_maybe(draw, ids.roles),
         )
         for authority_id in ids.authorities
@@ -307,7 +340,7 @@ def processes(draw: st.DrawFn, ids: Ids) -> tuple[Process, ...]:
         Process(
             id=process_id,
             name=draw(_NAME),
-            category=draw(st.sampled_from(ProcessCategory)),
+            category=draw(_member(ProcessCategory)),
             owner=_maybe(draw, ids.roles),
             inputs=_names(draw),
             outputs=_names(draw),
@@ -315,7 +348,7 @@ def processes(draw: st.DrawFn, ids: Ids) -> tuple[Process, ...]:
             indicators=_names(draw),
             criteria=draw(_TEXT),
             resources=_subset(draw, ids.resources),
-            outsourced=draw(st.booleans()),
+            outsourced=draw(_COIN),
         )
         for process_id in ids.processes
     )
@@ -325,7 +358,7 @@ def processes(draw: st.DrawFn, ids: Ids) -> tuple[Process, ...]:
 def commitments(draw: st.DrawFn, ids: Ids) -> tuple[Commitment, ...]:
     """The commitments of the policy."""
     return tuple(
-        Commitment(id=commitment_id, kind=draw(st.sampled_from(CommitmentKind)), text=draw(_TEXT))
+        Commitment(id=commitment_id, kind=draw(_member(CommitmentKind)), text=draw(_TEXT))
         for commitment_id in ids.commitments
     )
 
@@ -342,7 +375,7 @@ def policy(draw: st.DrawFn, ids: Ids) -> QualityPolicy | None:
     return QualityPolicy(
         id=ids.policy,
         statement=draw(_NAME),
-        version=draw(st.sampled_from(("", "1.0", "3"))),
+        version=draw(_VERSION),
         commitments=draw(commitments(ids)),
         approved_by=_maybe(draw, ids.roles),
         approved_on=approved,
@@ -363,10 +396,10 @@ def objectives(draw: st.DrawFn, ids: Ids) -> tuple[QualityObjective, ...]:
             statement=draw(_NAME),
             supports=_subset(draw, ids.commitments),
             metric=draw(_TEXT),
-            unit=draw(st.sampled_from(("", "%", "days"))),
+            unit=draw(_UNIT),
             baseline=draw(_MAYBE_NUMBER),
             target=draw(_MAYBE_NUMBER),
-            direction=draw(st.sampled_from(TargetDirection)),
+            direction=draw(_member(TargetDirection)),
             due=draw(_MAYBE_DATE),
             owner=_maybe(draw, ids.roles),
             actions=_subset(draw, ids.actions),
@@ -389,10 +422,10 @@ def context_issues(draw: st.DrawFn, ids: Ids) -> tuple[ContextIssue, ...]:
         ContextIssue(
             id=issue_id,
             title=draw(_NAME),
-            kind=draw(st.sampled_from(IssueKind)),
-            relevant=draw(st.booleans()),
+            kind=draw(_member(IssueKind)),
+            relevant=draw(_COIN),
             rationale=draw(_TEXT),
-            climate=draw(st.booleans()),
+            climate=draw(_COIN),
             no_risk_reason=_rarely_text(draw),
         )
         for issue_id in ids.issues
@@ -407,8 +440,8 @@ def party_requirements(draw: st.DrawFn, requirement_ids: Sequence[str], ids: Ids
             id=requirement_id,
             text=draw(_NAME),
             owner=_maybe(draw, ids.roles),
-            statutory=draw(st.booleans()),
-            climate=draw(st.booleans()),
+            statutory=draw(_COIN),
+            climate=draw(_COIN),
             processes=_subset(draw, ids.processes),
         )
         for requirement_id in requirement_ids
@@ -418,12 +451,12 @@ def party_requirements(draw: st.DrawFn, requirement_ids: Sequence[str], ids: Ids
 @st.composite
 def interested_parties(draw: st.DrawFn, ids: Ids) -> tuple[InterestedParty, ...]:
     """Interested parties; each party requirement belongs to one of them, drawn at random."""
-    holder = {requirement_id: draw(st.sampled_from(ids.parties)) for requirement_id in ids.requirements}
+    holder = {requirement_id: ids.parties[draw(_below(len(ids.parties)))] for requirement_id in ids.requirements}
     return tuple(
         InterestedParty(
             id=party_id,
             name=draw(_NAME),
-            kind=draw(st.sampled_from(PartyKind)),
+            kind=draw(_member(PartyKind)),
             requirements=draw(party_requirements([r for r in ids.requirements if holder[r] == party_id], ids)),
         )
         for party_id in ids.parties
@@ -431,7 +464,8 @@ def interested_parties(draw: st.DrawFn, ids: Ids) -> tuple[InterestedParty, ...]
 
 
 def _level(draw: st.DrawFn, top: int) -> int | None:
-    return draw(st.none() | st.integers(1, top))
+    """No level, or one from 1 to ``top``; shrinks to none, then to 1."""
+    return 1 + draw(_below(top)) if draw(_COIN) else None
 
 
 @st.composite
@@ -447,9 +481,9 @@ def risks(draw: st.DrawFn, ids: Ids, scale: RiskScale) -> tuple[Risk, ...]:
             owner=_maybe(draw, ids.roles),
             processes=_subset(draw, ids.processes),
             actions=_subset(draw, ids.actions),
-            accepted=draw(st.booleans()),
+            accepted=draw(_COIN),
             rationale=draw(_TEXT),
-            customer_impact=draw(st.booleans()),
+            customer_impact=draw(_COIN),
             review_on=draw(_MAYBE_DATE),
         )
         for risk_id in ids.risks
@@ -469,7 +503,7 @@ def opportunities(draw: st.DrawFn, ids: Ids, scale: RiskScale) -> tuple[Opportun
             owner=_maybe(draw, ids.roles),
             processes=_subset(draw, ids.processes),
             actions=_subset(draw, ids.actions),
-            customer_impact=draw(st.booleans()),
+            customer_impact=draw(_COIN),
         )
         for opportunity_id in ids.opportunities
     )
@@ -485,7 +519,7 @@ def effectiveness(draw: st.DrawFn, completed_on: dt.date | None) -> Effectivenes
         criterion=draw(_NAME),
         evaluate_by=draw(_MAYBE_DATE),
         evaluated_on=evaluated,
-        result=draw(st.sampled_from(EffectivenessResult)),
+        result=draw(_member(EffectivenessResult)),
     )
 
 
@@ -494,7 +528,7 @@ def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
     """Actions; only those done have a completion date, and an action follows up other actions only."""
     drawn = []
     for action_id in ids.actions:
-        status = draw(st.sampled_from(ActionStatus))
+        status = draw(_member(ActionStatus))
         completed = draw(_MAYBE_DATE) if status is ActionStatus.DONE else None
         drawn.append(
             Action(
@@ -505,7 +539,7 @@ def actions(draw: st.DrawFn, ids: Ids) -> tuple[Action, ...]:
                 status=status,
                 completed_on=completed,
                 processes=_subset(draw, ids.processes),
-                effectiveness=draw(st.none() | effectiveness(completed)),
+                effectiveness=draw(effectiveness(completed)) if draw(_COIN) else None,
                 follows_up=_subset(draw, [a for a in ids.actions if a != action_id], 2),
             )
         )
@@ -525,7 +559,7 @@ def communications(draw: st.DrawFn, ids: Ids) -> tuple[Communication, ...]:
             audience=_subset(draw, ids.roles + ids.parties),
             communicator=_maybe(draw, ids.roles),
             channel=draw(_TEXT),
-            frequency=draw(st.sampled_from(("", "monthly", "yearly"))),
+            frequency=draw(_FREQUENCY),
             last_on=draw(_MAYBE_DATE),
             every=draw(_MAYBE_PERIOD),
         )
@@ -537,7 +571,7 @@ def communications(draw: st.DrawFn, ids: Ids) -> tuple[Communication, ...]:
 def review_output(draw: st.DrawFn, ids: Ids) -> ReviewOutput:
     """One decision of a management review, with the actions it calls for."""
     return ReviewOutput(
-        kind=draw(st.sampled_from(ReviewOutputKind)),
+        kind=draw(_member(ReviewOutputKind)),
         decision=draw(_NAME),
         actions=_subset(draw, ids.actions),
     )
@@ -553,7 +587,7 @@ def reviews(draw: st.DrawFn, ids: Ids) -> tuple[ManagementReview, ...]:
             chair=_maybe(draw, ids.roles),
             attendees=_subset(draw, ids.roles),
             inputs=_members(draw, ReviewInput, 12),
-            outputs=tuple(draw(st.lists(review_output(ids), max_size=2))),
+            outputs=tuple(draw(review_output(ids)) for _ in range(draw(_below(3)))),
         )
         for review_id in ids.reviews
     )
@@ -561,7 +595,7 @@ def reviews(draw: st.DrawFn, ids: Ids) -> tuple[ManagementReview, ...]:
 
 def review_programme() -> st.SearchStrategy[ReviewProgramme | None]:
     """No review programme, or one with any period, reviewing the policy or not."""
-    return st.none() | st.builds(ReviewProgramme, periods(), st.booleans(), _TEXT)
+    return _REVIEW_PROGRAMME
 
 
 @st.composite
@@ -571,8 +605,8 @@ def resources(draw: st.DrawFn, ids: Ids) -> tuple[Resource, ...]:
         Resource(
             id=resource_id,
             name=draw(_NAME),
-            kind=draw(st.sampled_from(ResourceKind)),
-            status=draw(st.sampled_from(ResourceStatus)),
+            kind=draw(_member(ResourceKind)),
+            status=draw(_member(ResourceStatus)),
             owner=_maybe(draw, ids.roles),
             amount=draw(_AMOUNT),
             status_since=draw(_MAYBE_DATE),
@@ -589,7 +623,7 @@ def evidence(draw: st.DrawFn, ids: Ids) -> tuple[Evidence, ...]:
         Evidence(
             id=evidence_id,
             title=draw(_NAME),
-            kind=draw(st.sampled_from(EvidenceKind)),
+            kind=draw(_member(EvidenceKind)),
             location=draw(_TEXT),
             dated=draw(_MAYBE_DATE),
             supports=_subset(draw, everything),
@@ -597,6 +631,9 @@ def evidence(draw: st.DrawFn, ids: Ids) -> tuple[Evidence, ...]:
         )
         for evidence_id in ids.evidence
     )
+
+
+_REVIEW_PROGRAMME = st.none() | st.builds(ReviewProgramme, periods(), _COIN, _TEXT)
 
 
 #: Clauses an organization may determine not to apply (4.3 allows parts of 7.1.5 and of clause 8 only).

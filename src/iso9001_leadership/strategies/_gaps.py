@@ -61,8 +61,8 @@ def _check_possible(kinds: Sequence[GapKind]) -> None:
 
 
 @st.composite
-def _with_gaps(draw: st.DrawFn, kinds: tuple[GapKind, ...], max_size: int) -> Organization:
-    org = inject(draw, draw(organizations(max_size=max_size)), kinds)
+def _with_gaps(draw: st.DrawFn, kinds: tuple[GapKind, ...], base: st.SearchStrategy[Organization]) -> Organization:
+    org = inject(draw, draw(base), kinds)
     graph = OrgGraph.from_organization(org)
     present = {gap.kind for gap in find_gaps(graph, as_of=None, kinds=kinds)}
     missing = [kind.value for kind in kinds if kind not in present]
@@ -73,8 +73,10 @@ def _with_gaps(draw: st.DrawFn, kinds: tuple[GapKind, ...], max_size: int) -> Or
 
 
 @st.composite
-def _without_gaps(draw: st.DrawFn, kinds: tuple[GapKind, ...], as_of: dt.date | None, max_size: int) -> Organization:
-    return repair(draw(organizations(max_size=max_size)), kinds, as_of)
+def _without_gaps(
+    draw: st.DrawFn, kinds: tuple[GapKind, ...], as_of: dt.date | None, base: st.SearchStrategy[Organization]
+) -> Organization:
+    return repair(draw(base), kinds, as_of)
 
 
 def organizations_with_gaps(kinds: Iterable[GapKind | str], *, max_size: int = 4) -> st.SearchStrategy[Organization]:
@@ -119,7 +121,7 @@ def organizations_with_gaps(kinds: Iterable[GapKind | str], *, max_size: int = 4
     """
     wanted = _sorted_kinds(kinds)
     _check_possible(wanted)
-    return _with_gaps(wanted, max_size)
+    return _with_gaps(wanted, organizations(max_size=max_size))
 
 
 def organizations_without_gaps(
@@ -165,7 +167,7 @@ def organizations_without_gaps(
     ...     assert not find_gaps(graph, as_of=day, kinds=["process_without_owner", "policy_review_overdue"])
     >>> test_not_reported()
     """
-    return _without_gaps(_sorted_kinds(kinds), as_of, max_size)
+    return _without_gaps(_sorted_kinds(kinds), as_of, organizations(max_size=max_size))
 
 
 def gap_free_organizations(*, as_of: dt.date | None = None, max_size: int = 4) -> st.SearchStrategy[Organization]:
@@ -187,4 +189,4 @@ def gap_free_organizations(*, as_of: dt.date | None = None, max_size: int = 4) -
     ...     assert find_gaps(OrgGraph.from_organization(org), as_of=dt.date(2026, 11, 24)) == ()
     >>> test_gap_free()
     """
-    return _without_gaps(tuple(GapKind), as_of, max_size)
+    return _without_gaps(tuple(GapKind), as_of, organizations(max_size=max_size))

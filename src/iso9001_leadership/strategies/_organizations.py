@@ -31,12 +31,32 @@ from ._entities import (
     risks,
     roles,
 )
-from ._values import element_ids, texts
+from ._values import _ID_HEADS, _ID_TAILS, texts
 
 __all__ = ["ids", "organizations"]
 
 # Built once: building a strategy costs more than drawing from it.
 _REVIEW_PROGRAMME = review_programme()
+_RISK_SCALES = risk_scales()
+_COIN = st.booleans()
+
+
+def _unique_ids(draw: st.DrawFn, count: int) -> list[str]:
+    """``count`` valid ids, unique regardless of letter case, as Organization wants them.
+
+    Unique by construction: an id drawn again (in any case) gets the first free suffix ``-2``,
+    ``-3``..., so no draw is thrown away and the ids shrink to ``a``, ``a-2``, ``a-3``...
+    """
+    taken: set[str] = set()
+    drawn = []
+    for _ in range(count):
+        element_id = draw(_ID_HEADS) + draw(_ID_TAILS)
+        if element_id.lower() in taken:
+            stem = element_id
+            element_id = next(f"{stem}-{n}" for n in itertools.count(2) if f"{stem}-{n}".lower() not in taken)
+        taken.add(element_id.lower())
+        drawn.append(element_id)
+    return drawn
 
 
 @st.composite
@@ -45,14 +65,12 @@ def ids(draw: st.DrawFn, *, max_size: int = 4) -> Ids:
     size = st.integers(min_value=0, max_value=max_size)
     counts = {kind: draw(size) for kind in KINDS}
     counts["roles"] = max(counts["roles"], 1)
-    has_policy = draw(st.booleans())
+    has_policy = draw(_COIN)
     if not has_policy:
         counts["commitments"] = 0
     if not counts["parties"]:
         counts["requirements"] = 0
-    total = sum(counts.values()) + has_policy
-    # Ids differing only in letter case are refused by Organization: unique regardless of case.
-    pool = iter(draw(st.lists(element_ids(), min_size=total, max_size=total, unique_by=str.lower)))
+    pool = iter(_unique_ids(draw, sum(counts.values()) + has_policy))
     groups = {kind: tuple(itertools.islice(pool, count)) for kind, count in counts.items()}
     return Ids(**groups, policy=next(pool, None))
 
@@ -71,7 +89,7 @@ def organizations(draw: st.DrawFn, *, max_size: int = 4) -> Organization:
     SearchStrategy[Organization]
     """
     drawn = draw(ids(max_size=max_size))
-    scale = draw(risk_scales())
+    scale = draw(_RISK_SCALES)
     return Organization(
         name=draw(texts(min_size=1)),
         scope=draw(texts()),

@@ -40,10 +40,6 @@ __all__ = ["repair"]
 _OBJECTIVE_DUE = dt.date(2030, 12, 31)
 
 
-def _gaps(org: Organization, kind: GapKind, as_of: dt.date | None) -> tuple[Gap, ...]:
-    return find_gaps(OrgGraph.from_organization(org), as_of=as_of, kinds=[kind])
-
-
 def _owns_one_process(responsibility: Responsibility) -> bool:
     return len(responsibility.processes) == 1 and serves(responsibility.clauses, "5.3", "b")
 
@@ -373,15 +369,33 @@ _REPAIRS: tuple[tuple[GapKind, _Repair], ...] = (
 
 
 def repair(org: Organization, kinds: Sequence[GapKind], as_of: dt.date | None) -> Organization:
-    """``org`` without any gap of the kinds in ``kinds`` on the date ``as_of``."""
+    """``org`` without any gap of the kinds in ``kinds`` on the date ``as_of``.
+
+    The gaps of every kind still to repair are found in one pass over one graph, and found
+    again only after a repair has changed the organization: most kinds have no gap to repair,
+    and a graph per kind would cost more than drawing the organization.
+    """
     wanted = set(kinds)
-    for kind, fix in _REPAIRS:
-        if kind in wanted:
-            gaps = _gaps(org, kind, as_of)
-            if gaps:
-                org = fix(org, gaps, as_of)
-    left = find_gaps(OrgGraph.from_organization(org), as_of=as_of, kinds=kinds)
+    order = [(kind, fix) for kind, fix in _REPAIRS if kind in wanted]
+    graph: OrgGraph | None = None
+    found: dict[GapKind, list[Gap]] = {}
+    for position, (kind, fix) in enumerate(order):
+        if graph is None:
+            graph = OrgGraph.from_organization(org)
+            found = _by_kind(find_gaps(graph, as_of=as_of, kinds=[k for k, _ in order[position:]]))
+        if kind in found:
+            org = fix(org, tuple(found[kind]), as_of)
+            graph = None
+    left = find_gaps(graph if graph is not None else OrgGraph.from_organization(org), as_of=as_of, kinds=kinds)
     if left:  # pragma: no cover - the repairs are built so that this cannot happen
         msg = f"internal error: the repairs left gaps: {[str(gap) for gap in left]}"
         raise AssertionError(msg)
     return org
+
+
+def _by_kind(gaps: Sequence[Gap]) -> dict[GapKind, list[Gap]]:
+    """The gaps grouped by kind, each group in the order found."""
+    grouped: dict[GapKind, list[Gap]] = {}
+    for gap in gaps:
+        grouped.setdefault(gap.kind, []).append(gap)
+    return grouped

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import string
 
 from hypothesis import strategies as st
 
@@ -33,21 +35,64 @@ CLAUSE_IDS: tuple[str, ...] = (
 _TRICKY_WORDS = ("yes", "no", "null", "~", "true", "0o17", "1e5", "2024-01-01", "- item", "a: b", "#x")
 
 
+#: What an id may start with, and what may follow (the id pattern, ``[A-Za-z0-9][A-Za-z0-9._:/-]*``).
+_ID_START = string.ascii_letters + string.digits
+_ID_REST = _ID_START + "._:/-"
+
+# Built once: one character and one string per id, with no regex and no filter to satisfy.
+_ID_HEADS = st.sampled_from(_ID_START)
+_ID_TAILS = st.text(_ID_REST, max_size=15)
+_ELEMENT_IDS = st.tuples(_ID_HEADS, _ID_TAILS).map("".join)
+_CHARACTERS = st.characters(exclude_categories=["Cs"])
+
+
 def element_ids() -> st.SearchStrategy[str]:
-    """Valid element ids, including the unusual characters the id pattern allows."""
-    return st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,15}", fullmatch=True)
+    """Valid element ids of 1 to 16 characters, including the unusual characters the id pattern allows.
+
+    Examples
+    --------
+    >>> from hypothesis import find
+    >>> find(element_ids(), lambda i: ":" in i and "/" in i)
+    'a:/'
+    """
+    return _ELEMENT_IDS
+
+
+def _not_blank(text: str) -> str:
+    """``text``, or, if it is all whitespace, the same with its last character made visible."""
+    return text if text.strip() else f"{text[:-1]}x"
 
 
 def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
-    """Free text: any Unicode but surrogates, including newlines and YAML-looking words."""
-    plain = st.text(st.characters(exclude_categories=["Cs"]), min_size=min_size, max_size=max_size)
-    text = st.one_of(plain, st.sampled_from(_TRICKY_WORDS))
-    return text.filter(lambda s: bool(s.strip())) if min_size else text
+    """Free text: any Unicode but surrogates, including newlines and YAML-looking words.
+
+    With ``min_size`` of 1 or more, every text has something besides whitespace (it is built so,
+    not filtered). The YAML-looking words (``yes``, ``null``, ``1e5``...) are drawn only where they
+    fit between ``min_size`` and ``max_size``.
+
+    Examples
+    --------
+    >>> from hypothesis import find
+    >>> find(texts(min_size=1), lambda text: text[0].isspace())
+    ' 0'
+    >>> find(texts(), lambda text: text == "yes")
+    'yes'
+    """
+    return _texts(min_size, max_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _texts(min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    text = st.text(_CHARACTERS, min_size=min_size, max_size=max_size)
+    if min_size:
+        text = text.map(_not_blank)
+    tricky = [word for word in _TRICKY_WORDS if min_size <= len(word) <= max_size]
+    return st.one_of(text, st.sampled_from(tricky)) if tricky else text
 
 
 def dates() -> st.SearchStrategy[dt.date]:
-    """Dates in a plausible range."""
-    return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+    """Dates in a plausible range, 2000 to 2040."""
+    return _DATES
 
 
 def periods() -> st.SearchStrategy[Period]:
@@ -62,9 +107,14 @@ def periods() -> st.SearchStrategy[Period]:
     >>> find(periods(), lambda period: period.count > 12).count
     13
     """
-    return st.builds(Period, st.integers(min_value=1, max_value=24), st.sampled_from(PeriodUnit))
+    return _PERIODS
 
 
 def numbers() -> st.SearchStrategy[float]:
     """Finite floats."""
-    return st.floats(allow_nan=False, allow_infinity=False, width=64)
+    return _NUMBERS
+
+
+_DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+_PERIODS = st.builds(Period, st.integers(min_value=1, max_value=24), st.sampled_from(PeriodUnit))
+_NUMBERS = st.floats(allow_nan=False, allow_infinity=False, width=64)
