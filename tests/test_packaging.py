@@ -212,3 +212,14 @@ def test_a_consumer_project_gets_only_what_its_extras_need(tmp_path: Path) -> No
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "3 passed" in run.stdout
+
+
+def test_the_docs_never_install_from_an_index_the_package_is_not_on() -> None:
+    """Until it is published, every `pip install iso9001-leadership...` in the docs names where to get it from."""
+    pattern = re.compile(r"""pip install\s+["']?iso9001-leadership(?:\[[^\]]*\])?(?![\[\w-])["']?(?!\s*@)""")
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md"), *(ROOT / "src").rglob("*.py")]
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -9,7 +9,7 @@ and never stops the others.
 The work runs on any :class:`concurrent.futures.Executor`: none (serially, in this process),
 a :class:`~concurrent.futures.ProcessPoolExecutor` for the cores of one machine, or the
 executor of an existing cluster engine, such as Dask's (``distributed.Client.get_executor()``,
-with the ``dask`` extra: ``pip install "iso9001-leadership[dask]"``). What is sent to the
+with the ``dask`` extra; see docs/install.md). What is sent to the
 executor is a top-level function of this module with picklable arguments: the path as text,
 the date, the edition, the :class:`~iso9001_leadership.Timing` and, when one is given, the
 :class:`~iso9001_leadership.Catalog`. Each worker builds the default check registry itself, so

@@ -319,7 +319,7 @@ class MissingExtraError(UsageError, ImportError):
     --------
     >>> error = MissingExtraError("pandas", "to_frame()")
     >>> print(error)
-    to_frame() needs pandas, which is not installed; install it with: pip install "iso9001-leadership[notebook]"
+    to_frame() needs pandas, which is not installed; install it with: pip install pandas (or the package's "notebook" extra)
     >>> isinstance(error, ImportError), error.package
     (True, 'pandas')
     """
@@ -327,7 +327,8 @@ class MissingExtraError(UsageError, ImportError):
     package: str
 
     def __init__(self, package: str, needed_by: str, *, extra: str = "notebook") -> None:
-        install = f'pip install "iso9001-leadership[{extra}]"'
+        # The package itself, which works wherever iso9001-leadership came from (it is not on PyPI yet).
+        install = f'pip install {package} (or the package\'s "{extra}" extra)'
         super().__init__(f"{needed_by} needs {package}, which is not installed; install it with: {install}")
         self.package = package
         self.name = package

@@ -5,7 +5,7 @@
 1.2.x models), as plain JSON data made by this module: writing it needs nothing but the
 standard library. :func:`render_oscal` gives the JSON text, and :func:`validate_oscal` checks a
 document against the pydantic models of compliance-trestle when that package is installed
-(``pip install "iso9001-leadership[oscal]"``), then checks the references inside it.
+(the ``oscal`` extra; see docs/install.md), then checks the references inside it.
 
 How the assessment maps to OSCAL (``docs/how-to/oscal.md`` tells the whole of it):
 
@@ -713,7 +713,7 @@ def validate_oscal(document: Mapping[str, Any] | str) -> None:
     Raises
     ------
     MissingExtraError
-        If compliance-trestle is not installed (``pip install "iso9001-leadership[oscal]"``).
+        If compliance-trestle is not installed (the ``oscal`` extra; see docs/install.md).
     ReportError
         Listing every problem found, if the document is not valid.
     """

@@ -5,7 +5,7 @@ Everything here works on the objects the rest of the library returns (an
 hands back plain pandas and matplotlib objects, so the usual tools (filtering, ``groupby``,
 ``to_excel``, ``savefig``) take it from there.
 
-pandas and matplotlib are optional: install them with ``pip install "iso9001-leadership[notebook]"``.
+pandas and matplotlib are optional: install them with the ``notebook`` extra; see docs/install.md.
 They are imported only when a function needs them; without them, such a function raises
 :class:`MissingExtraError` (an :class:`ImportError`) that says what to install. :func:`gaps`
 and :class:`GapList` need neither.

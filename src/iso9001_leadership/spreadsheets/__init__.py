@@ -13,7 +13,7 @@ a sheet into an :class:`~iso9001_leadership.Organization` and writes an organiza
 - :func:`raci_rows`, :func:`finding_rows`: the same tables as rows of plain values, for other
   tools (a DataFrame, a Google Sheets upload).
 
-Excel workbooks need openpyxl (``pip install "iso9001-leadership[xlsx]"``); CSV needs nothing.
+Excel workbooks need openpyxl (the ``xlsx`` extra; see docs/install.md); CSV needs nothing.
 
 Examples
 --------

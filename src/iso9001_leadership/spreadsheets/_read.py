@@ -727,7 +727,7 @@ def read_raci(
         header, repeated columns and ids, merged cells that hide values, formulas whose result
         the file does not keep and error values are all reported, never dropped.
     MissingExtraError
-        For a workbook, if openpyxl is not installed (``pip install "iso9001-leadership[xlsx]"``).
+        For a workbook, if openpyxl is not installed (the ``xlsx`` extra; see docs/install.md).
     UsageError
         For an unknown format, or an argument that does not fit the format.
     OSError
