@@ -96,7 +96,7 @@ def test_report_formats(fmt: str, tmp_path: Path) -> None:
     if fmt == "junit":
         assert ET.fromstring(first.encode("utf-8")).get("failures") == "10"  # 13 findings under 10 requirements
     if fmt == "github":
-        assert sum(line.startswith("::warning file=") for line in first.splitlines()) == 13
+        assert sum(line.startswith("::error file=") for line in first.splitlines()) == 13  # each fails the job
 
 
 def test_check_edition_2026() -> None:

@@ -495,6 +495,7 @@ def test_an_updated_graph_is_the_graph_built_afresh_after_each_removal() -> None
         assert _index_of(graph.updated(changed)) == _index_of(OrgGraph.from_organization(changed)), element_id
 
 
+@pytest.mark.slow  # exhaustive over the example: CI runs it
 def test_an_updated_graph_is_the_graph_built_afresh_after_each_replacement() -> None:
     """Exhaustive over the example: each top-level element replaced by a copy naming one reference less, or renamed."""
     org = _example_org()

@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 
 from iso9001_leadership import Evidence, Organization
@@ -138,6 +139,7 @@ def _problems(parts: dict[str, Any], basis: dict[str, Any] | None = None) -> lis
     return [str(p) for p in find_problems(parts, basis=basis)]
 
 
+@pytest.mark.slow  # exhaustive over the example: CI runs it
 def test_a_change_is_judged_the_same_with_a_basis() -> None:
     """Exhaustive over the example: removing any one element, or giving one field of one element a hostile
     value, gives the same problems whether or not the elements left as they were are trusted."""
