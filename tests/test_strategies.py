@@ -1,4 +1,4 @@
-"""Properties of the strategies for organizations with and without chosen gaps."""
+"""Properties of the strategies: organizations with and without chosen gaps, sizes, ids, texts, shrinking."""
 
 from __future__ import annotations
 
@@ -9,17 +9,20 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from iso9001_leadership import dumps, loads
+from iso9001_leadership._names import ID_PATTERN
 from iso9001_leadership.graph import OrgGraph
 from iso9001_leadership.model import Period, PeriodUnit
 from iso9001_leadership.queries import GapKind, find_gaps
 from iso9001_leadership.strategies import (
     EXCLUSIVE_GAPS,
     IMPOSSIBLE_GAPS,
+    element_ids,
     gap_free_organizations,
     organizations,
     organizations_with_gaps,
     organizations_without_gaps,
     periods,
+    texts,
 )
 from iso9001_leadership.strategies._entities import (
     Ids,
@@ -33,6 +36,8 @@ from iso9001_leadership.strategies._entities import (
     review_programme,
     roles,
 )
+from iso9001_leadership.strategies._organizations import ids
+from iso9001_leadership.strategies._repairs import _REPAIRS, repair
 from iso9001_leadership.testing import assert_no_gaps
 
 AS_OF = dt.date(2026, 11, 24)
@@ -267,3 +272,128 @@ def test_generated_follow_ups_never_name_their_own_action(org):
     for action in org.actions:
         assert action.id not in action.follows_up
         assert set(action.follows_up) <= ids - {action.id}
+
+
+#: The organization strategies, each as a user would ask for it with a ``max_size``.
+WITH_SIZE = {
+    "organizations": lambda size: organizations(max_size=size),
+    "organizations_with_gaps": lambda size: organizations_with_gaps(["self_audit"], max_size=size),
+    "organizations_without_gaps": lambda size: organizations_without_gaps(["self_audit"], max_size=size),
+    "gap_free_organizations": lambda size: gap_free_organizations(max_size=size),
+}
+
+
+@pytest.mark.parametrize("size", [-1, 1.5, True, "4", None], ids=["negative", "float", "bool", "text", "none"])
+@pytest.mark.parametrize("strategy", list(WITH_SIZE.values()), ids=list(WITH_SIZE))
+def test_a_bad_max_size_is_refused_when_the_strategy_is_built(strategy, size):
+    """max_size must be a whole number from 0 up; anything else is a ValueError saying so, before any draw."""
+    with pytest.raises(ValueError, match=f"max_size must be a whole number from 0 up, not {size!r}"):
+        strategy(size)
+
+
+@pytest.mark.parametrize("size", [0, 1, 3, 8])
+@settings(max_examples=10)
+@given(data=st.data())
+def test_max_size_bounds_every_kind(size, data):
+    """organizations(max_size=n) has at most n elements of each kind, and one role at least."""
+    org = data.draw(organizations(max_size=size))
+    assert 1 <= len(org.roles) <= max(size, 1)
+    for kind in ("people", "authorities", "responsibilities", "processes", "objectives", "context_issues"):
+        assert len(getattr(org, kind)) <= size
+    for kind in ("interested_parties", "risks", "opportunities", "actions", "communications", "reviews"):
+        assert len(getattr(org, kind)) <= size
+    assert len(org.resources) <= size
+    assert len(org.evidence) <= size
+
+
+#: The first example hypothesis generates is the simplest one (no shrinking needed to see it).
+FIRST = settings(max_examples=1, database=None, phases=[Phase.generate])
+
+
+@pytest.mark.parametrize("strategy", [organizations(), organizations(max_size=16)], ids=["default", "max_size_16"])
+def test_the_simplest_organization_is_one_role(strategy):
+    """Hypothesis starts from an organization of one role and nothing else, whatever the size."""
+    org = find(strategy, lambda org: True, settings=FIRST)
+    assert org.ids() == ["a"]
+    assert org.policy is None
+
+
+@pytest.mark.slow  # hypothesis before 6.100 takes minutes over this shrink; current versions, seconds
+def test_failures_shrink_to_small_organizations():
+    """A failure that needs two processes shrinks to the two processes and the one role."""
+    org = find(organizations(max_size=8), lambda org: len(org.processes) >= 2, settings=settings(database=None))
+    assert len(org.roles) == 1
+    assert len(org.processes) == 2
+    assert len(org.ids()) == 3
+
+
+def test_ids_are_unique_by_construction_and_shrink_to_suffixes():
+    """Ids drawn alike (in any letter case) get the first free suffix, so the simplest three roles are a, a-2, a-3."""
+    drawn = find(ids(max_size=3), lambda drawn: len(drawn.roles) == 3)
+    assert drawn.roles == ("a", "a-2", "a-3")
+
+
+@given(ids(max_size=6))
+def test_ids_are_valid_and_unique_regardless_of_case(drawn):
+    """Every id drawn for an organization is valid and differs from every other in more than letter case."""
+    everything = drawn.everything
+    assert all(ID_PATTERN.match(element_id) for element_id in everything)
+    assert len({element_id.lower() for element_id in everything}) == len(everything)
+
+
+@given(element_ids())
+def test_element_ids_are_valid(element_id):
+    """element_ids() draws ids of 1 to 16 characters that the id pattern accepts."""
+    assert 1 <= len(element_id) <= 16
+    assert ID_PATTERN.match(element_id)
+
+
+@pytest.mark.parametrize("character", list("._:/-"))
+def test_element_ids_draw_every_unusual_character(character):
+    """Each punctuation mark the id pattern allows is drawn."""
+    find(element_ids(), lambda element_id: character in element_id, settings=SEARCH)
+
+
+@given(st.integers(0, 12).flatmap(lambda low: st.tuples(st.just(low), st.integers(low, 40))), st.data())
+def test_texts_keep_within_their_sizes(sizes, data):
+    """texts() keeps to min_size and max_size, the YAML-looking words included; with min_size, never blank."""
+    low, high = sizes
+    text = data.draw(texts(min_size=low, max_size=high))
+    assert low <= len(text) <= high
+    if low:
+        assert text.strip()
+
+
+#: (what, a condition only some non-blank texts meet): non-blank texts are built, not filtered,
+#: and still come in every shape.
+NOT_BLANK_SHAPES = [
+    ("leading_whitespace", lambda text: text[0].isspace()),
+    ("trailing_whitespace", lambda text: text[-1].isspace()),
+    ("inner_newline", lambda text: "\n" in text.strip()),
+    ("yaml_word", lambda text: text in {"yes", "null", "1e5"}),
+    ("non_ascii", lambda text: not text.isascii()),
+]
+
+
+@pytest.mark.parametrize("condition", [c[1] for c in NOT_BLANK_SHAPES], ids=[c[0] for c in NOT_BLANK_SHAPES])
+def test_non_blank_texts_come_in_every_shape(condition):
+    """texts(min_size=1) draws text with whitespace around or inside it, YAML-looking words and non-ASCII."""
+    # Older hypothesis draws whitespace rarely: search longer (the search stops at the first found).
+    find(texts(min_size=1), condition, settings=settings(SEARCH, max_examples=2000))
+
+
+def _repair_one_kind_at_a_time(org, kinds, as_of):
+    """The repairs as first written: a fresh graph and a search for each kind in turn."""
+    for kind, fix in _REPAIRS:
+        if kind in kinds:
+            gaps = find_gaps(OrgGraph.from_organization(org), as_of=as_of, kinds=[kind])
+            if gaps:
+                org = fix(org, gaps, as_of)
+    return org
+
+
+@given(organizations(), st.sampled_from([AS_OF, None]))
+def test_repairs_in_one_pass_equal_repairs_kind_by_kind(org, as_of):
+    """Finding the gaps once (and again only after a change) repairs exactly as a search per kind does."""
+    kinds = tuple(GapKind)
+    assert repair(org, kinds, as_of) == _repair_one_kind_at_a_time(org, kinds, as_of)

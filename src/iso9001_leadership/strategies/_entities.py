@@ -123,7 +123,6 @@ KINDS: tuple[str, ...] = (
 # Nothing below builds a strategy per draw, and nothing filters: every value is valid as drawn.
 _TEXT = texts()
 _NAME = texts(min_size=1)
-_NAMES = st.lists(_NAME, unique=True, max_size=2)
 _DATE = dates()
 _MAYBE_DATE = st.none() | dates()
 _MAYBE_NUMBER = st.none() | numbers()
@@ -222,7 +221,8 @@ def _members(draw: st.DrawFn, enum_type: type[E], max_size: int = 3) -> tuple[E,
 
 
 def _names(draw: st.DrawFn) -> tuple[str, ...]:
-    return tuple(draw(_NAMES))
+    """Up to two distinct names; a name drawn twice is kept once, where a unique list would redraw it."""
+    return tuple(dict.fromkeys(draw(_NAME) for _ in range(draw(_below(3)))))
 
 
 def _span(draw: st.DrawFn) -> tuple[dt.date | None, dt.date | None]:

@@ -72,9 +72,12 @@ def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
 
     Examples
     --------
-    >>> from hypothesis import find
-    >>> find(texts(min_size=1), lambda text: text[0].isspace())
-    ' 0'
+    >>> from hypothesis import find, given, settings
+    >>> @settings(max_examples=20)
+    ... @given(texts(min_size=1, max_size=5))
+    ... def test_short_and_not_blank(text):
+    ...     assert text.strip() and len(text) <= 5
+    >>> test_short_and_not_blank()
     >>> find(texts(), lambda text: text == "yes")
     'yes'
     """
