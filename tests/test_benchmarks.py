@@ -163,3 +163,16 @@ def test_importtime_lines_are_parsed() -> None:
         ("  yaml.reader", 120, 450),
         ("iso9001_leadership", 1229, 163465),
     ]
+
+
+def test_bench_views_runs_small(capsys: pytest.CaptureFixture[str]) -> None:
+    """The views benchmark prints a row per size; the whole view reaches every element of the connected graph."""
+    import bench_views
+
+    assert bench_views.main(["--roles", "60", "120", "--repeat", "1"]) == 0
+    rows = table(capsys.readouterr().out, "| roles |")
+    assert [row[0] for row in rows] == ["60", "120"]
+    for row in rows:
+        elements, reached, gap_nodes = number(row[1]), number(row[6]), number(row[8])
+        assert 0.9 * elements <= reached <= elements
+        assert 0 < gap_nodes <= elements

@@ -538,3 +538,22 @@ def test_a_graph_of_an_organization_never_has_reporting_cycles(org: Organization
     given_graph = OrgGraph(org, graph.nx)
     assert not given_graph.built_from_model
     assert reporting_cycles(graph) == reporting_cycles(given_graph) == ()
+
+
+@given(organizations(), st.data())
+def test_neighbours_and_out_edges_are_every_relation_at_once(org: Organization, data: st.DataObject) -> None:
+    """`neighbours` is the successors then the predecessors of every relation; `out_edges` the successors with their relation."""
+    graph = OrgGraph.from_organization(org)
+    for node in graph.kinds:
+        assert graph.out_edges(node) == [(v, r) for r in Relation for v in graph.successors(node, r)]
+        assert graph.neighbours(node) == [
+            *(v for r in Relation for v in graph.successors(node, r)),
+            *(u for r in Relation for u in graph.predecessors(node, r)),
+        ]
+        assert sorted(graph.neighbours(node)) == sorted(
+            [v for _, v in graph.nx.out_edges(node)] + [u for u, _ in graph.nx.in_edges(node)]
+        )
+    missing = data.draw(st.text(min_size=1).filter(lambda text: text not in graph.kinds))
+    for method in (graph.neighbours, graph.out_edges):
+        with pytest.raises(UnknownIdError):
+            method(missing)

@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from iso9001_leadership._gc import paused_gc
 from iso9001_leadership._names import did_you_mean, echo, plural, quote
 from iso9001_leadership.exceptions import UsageError
 from iso9001_leadership.graph import NodeKind, OrgGraph, Relation
@@ -240,16 +241,18 @@ def _view(
     notes: tuple[str, ...] = (),
 ) -> View:
     """The view of ``chosen`` (ids known to be in the graph): file order, the edges of ``relations`` between them, every mark."""
-    nodes = tuple(sorted(chosen, key=graph.position))
-    place = {node: index for index, node in enumerate(nodes)}
-    edges: list[tuple[str, str, Relation]] = []
-    successors = graph.successors
-    for u in nodes:
-        out = [(v, relation) for relation in relations for v in successors(u, relation) if v in place]
-        # Relations come in their declared order; a stable sort on the target keeps it within a pair.
-        out.sort(key=lambda edge: place[edge[0]])
-        edges.extend((u, v, relation) for v, relation in out)
-    all_marks = MappingProxyType({node: marks.get(node, Mark.CONTEXT) for node in nodes})
+    with paused_gc():  # a whole-graph view builds a list per node: the collector would walk them all
+        nodes = tuple(sorted(chosen, key=graph.position))
+        place = {node: index for index, node in enumerate(nodes)}
+        edges: list[tuple[str, str, Relation]] = []
+        out_edges = graph.out_edges
+        wanted = None if relations == _RELATIONS else frozenset(relations)
+        for u in nodes:
+            out = [(v, r) for v, r in out_edges(u) if v in place and (wanted is None or r in wanted)]
+            # Relations come in their declared order; a stable sort on the target keeps it within a pair.
+            out.sort(key=lambda edge: place[edge[0]])
+            edges.extend((u, v, relation) for v, relation in out)
+        all_marks = MappingProxyType({node: marks.get(node, Mark.CONTEXT) for node in nodes})
     return View(graph, nodes, tuple(edges), all_marks, description, direction, notes)
 
 
@@ -269,19 +272,18 @@ def _reach(graph: OrgGraph, start: Iterable[str], depth: int) -> dict[str, None]
     """
     seen: dict[str, None] = dict.fromkeys(start)
     frontier = list(seen)
-    successors, predecessors = graph.successors, graph.predecessors
-    for _ in range(depth):
-        found: list[str] = []
-        for node in frontier:
-            for relation in _RELATIONS:
-                for others in (successors(node, relation), predecessors(node, relation)):
-                    for other in others:
-                        if other not in seen:
-                            seen[other] = None
-                            found.append(other)
-        if not found:
-            break
-        frontier = found
+    neighbours = graph.neighbours
+    with paused_gc():
+        for _ in range(depth):
+            found: list[str] = []
+            for node in frontier:
+                for other in neighbours(node):
+                    if other not in seen:
+                        seen[other] = None
+                        found.append(other)
+            if not found:
+                break
+            frontier = found
     return seen
 
 
