@@ -70,7 +70,7 @@ def test_one_suite_with_a_case_per_requirement_in_clause_order(located_assessmen
 def test_requirements_fail_on_findings_at_or_above_the_threshold(
     located_assessment: Assessment, threshold: str | None
 ) -> None:
-    """A requirement fails when it has a finding at or above the threshold; N/A and not assessed are skipped."""
+    """A requirement fails when it has a finding at or above the threshold; N/A, not assessed and (below it) needs evidence are skipped."""
     root = check_junit(render(located_assessment, "junit", source=SOURCE, min_severity=threshold))
     cases = _cases(root)
     least = 0 if threshold is None else FAIL_ON[threshold]
@@ -82,8 +82,13 @@ def test_requirements_fail_on_findings_at_or_above_the_threshold(
             assert outcome[0].get("message", "").startswith(result.status.label + ": ")
         elif any(f.severity >= max(least, 1) for f in result.findings):
             assert child == "failure"
+        elif result.status is Status.NEEDS_EVIDENCE:  # undecided: neither passed nor failed
+            assert child == "skipped"
+            assert outcome[0].get("message", "").startswith("needs evidence: ")
         else:
             assert child == "pass"
+    skipped = sum(1 for outcome in cases.values() if len(outcome) and outcome[0].tag == "skipped")
+    assert root[0].get("skipped") == str(skipped)
 
 
 def test_a_failure_names_the_worst_finding_and_lists_each_with_its_line(located_assessment: Assessment) -> None:

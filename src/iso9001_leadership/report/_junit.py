@@ -6,7 +6,10 @@ clause order. A requirement with findings to report (at or above the threshold, 
 one) fails: its ``<failure>`` names the worst of them (``type`` its verdict, ``message`` its
 reason) and its text lists each, with the fix and the line of the file where its element at
 fault is defined. A requirement not assessed or not applicable is ``<skipped>``, with the
-reason. A requirement that conforms, or whose findings are all below the threshold, passes.
+reason. A requirement that needs evidence is ``<skipped>`` too when the threshold leaves it
+out: nothing in the file decides it, so it neither passed nor failed (the message says what
+would settle it). A requirement that conforms, or whose findings below the threshold are
+observations or opportunities, passes.
 A file that could not be assessed is a suite with one test case in ``<error>``, listing its
 problems in ``path:line:col: message`` form. The assessment's warnings on its input are the
 suite's ``<system-err>``; its organization, edition, date and score are the suite's
@@ -144,6 +147,8 @@ def _testcase(
         message = result.status.label + (f": {result.note}" if result.note else "")
         return _element("testcase", attributes, _element("skipped", {"message": message}))
     if not findings:
+        if _undecided(result):
+            return _element("testcase", attributes, _element("skipped", {"message": _undecided_message(result)}))
         return _element("testcase", attributes)
     worst = max(findings, key=lambda f: f.severity)  # the first of the worst, in the result's order
     message = sentence(worst.reason) or verdict(worst.status, worst.grade)
@@ -152,6 +157,16 @@ def _testcase(
     body = "\n".join(_finding_text(f, assessment, file) for f in findings)
     failure = _element("failure", {"type": verdict(worst.status, worst.grade), "message": message}, text=body)
     return _element("testcase", attributes, failure)
+
+
+def _undecided(result: RequirementResult) -> bool:
+    """Whether the requirement needs evidence: the model alone can neither pass nor fail it."""
+    return result.status is Status.NEEDS_EVIDENCE
+
+
+def _undecided_message(result: RequirementResult) -> str:
+    wanted = next((f for f in result.findings if f.status is Status.NEEDS_EVIDENCE and f.reason), None)
+    return Status.NEEDS_EVIDENCE.label + (f": {sentence(wanted.reason)}" if wanted is not None else "")
 
 
 def _suite(assessment: Assessment, source: Source | None, threshold: int | None) -> _Suite:
@@ -184,7 +199,7 @@ def _suite(assessment: Assessment, source: Source | None, threshold: int | None)
     warnings = "\n".join(sentence(w) for w in assessment.warnings if w.strip())
     if warnings:
         content += _element("system-err", {}, text=warnings)
-    skipped = sum(1 for r in results if r.status in _SKIPPED)
+    skipped = sum(1 for r in results if r.status in _SKIPPED or (_undecided(r) and id(r) not in failing))
     failures = sum(1 for r in results if r.status not in _SKIPPED and id(r) in failing)
     counts = {"tests": len(results), "failures": failures, "errors": 0, "skipped": skipped}
     return _Suite(_element("testsuite", {"name": name, **counts}, content), **counts)
