@@ -322,14 +322,14 @@ def test_every_command_prints_problems_as_path_line_col(command: str, tmp_path: 
     ]
 
 
-def test_problems_without_a_position_name_the_file_alone(tmp_path: Path) -> None:
-    """JSON records no positions: each problem is `path: message`; a missing file says why it cannot be read."""
+def test_json_problems_are_placed_and_a_file_that_cannot_be_read_is_named_alone(tmp_path: Path) -> None:
+    """JSON problems get their line and column too (the text is scanned again); a missing file says why, without one."""
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"name": "Acme", "rolez": []}), "utf-8")
     code, _, err = run("validate", str(path), str(tmp_path / "gone.yaml"))
     assert code == EXIT_USAGE
     lines = err.splitlines()
-    assert lines[0].startswith(f"{path}: rolez: unknown field 'rolez' for Organization; expected one of ")
+    assert lines[0].startswith(f"{path}:1:18: rolez: unknown field 'rolez' for Organization; expected one of ")
     assert lines[0].endswith("did you mean 'roles'?")
     assert lines[1] == f"{tmp_path / 'gone.yaml'}: No such file or directory"
 
@@ -374,14 +374,14 @@ def test_stdin_gives_the_report_of_the_file(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_stdin_in_json_is_told_from_its_content(tmp_path: Path) -> None:
-    """JSON on standard input is read as JSON (strict, no positions): problems name `<stdin>` without a line."""
+    """JSON on standard input is read as JSON (strict): its problems are placed in the text read, as YAML's are."""
     org = loads(EXAMPLE.read_text("utf-8"))
     as_json = dumps(org, format="json").encode("utf-8")
     code, out, _ = run_with_input(as_json, "validate", "-")
     assert (code, out) == (EXIT_OK, f"<stdin>: valid ({len(org)} elements)\n")
     code, _, err = run_with_input(b'{"name": "Acme", "name": "Again"}', "validate", "-", "--stdin-name", "a.json")
     assert code == EXIT_USAGE
-    assert err.startswith("a.json: name: duplicate key 'name'")
+    assert err.startswith("a.json:1:18: name: duplicate key 'name'")  # where the key is given again
     code, _, err = run_with_input(b"name: Acme\nname: Again\n", "validate", "-")
     assert err.startswith("<stdin>:2:1: name: duplicate key 'name'")
 

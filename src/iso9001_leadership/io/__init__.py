@@ -3,8 +3,8 @@
 The organization files:
 
 - :func:`load`, :func:`loads`: read an organization, reporting every problem at once (each with
-  its path and, for YAML, line and column); the result keeps its source and where each element
-  is defined (:attr:`~iso9001_leadership.model.Organization.locations`).
+  its path, line and column: a JSON document is scanned for positions only when it has problems);
+  the result keeps its source and, for YAML, where each element is defined (:attr:`~iso9001_leadership.model.Organization.locations`).
 - :func:`dump`, :func:`dumps`: write one (atomically, for a file); :func:`to_data` gives the
   plain data the files hold. :data:`Format` names the formats.
 - :func:`json_schema`: the JSON Schema shipped in the package, which editors use;

@@ -7,13 +7,14 @@ import os
 import re
 import stat
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
 
 from iso9001_leadership._gc import paused_gc
-from iso9001_leadership.exceptions import InvalidOrganizationError, LoadError, Problem, UsageError
+from iso9001_leadership.exceptions import InvalidOrganizationError, Iso9001Error, LoadError, Problem, UsageError
 from iso9001_leadership.model import (
     COLLECTIONS,
     NESTED,
@@ -25,7 +26,7 @@ from iso9001_leadership.model import (
 )
 
 from ._converter import converter, problems_from_exception, unknown_field
-from ._json import parse_json
+from ._json import json_positions, parse_json
 from ._limits import MAX_BYTES, Refusal, decode, size_problem
 from ._write import write_atomically
 from ._yaml import Positions, dump_yaml, join_path, locate, parse_yaml
@@ -147,7 +148,8 @@ def load(
     Raises
     ------
     LoadError
-        Listing every problem in the file, each with its path and, for YAML, line and column;
+        Listing every problem in the file, each with its path, line and column (a JSON file is
+        read again to place its problems, since its parser keeps no positions);
         or the one reason the file cannot be read as text: not a regular file, too large, not
         UTF-8, nested too deep, an alias bomb (see :mod:`iso9001_leadership.io` for the limits).
     UsageError
@@ -168,7 +170,13 @@ def load(
     source = str(file)
     info = _examine(file, source)
     chosen = _format_for(file, format)  # before a byte is read
-    return loads(_read(file, info, limit, source), format=chosen, source=source, max_bytes=limit)
+    if chosen == "json":
+        # JSON keeps no positions: the file is read again only if a problem needs placing.
+        def again() -> str:
+            return _as_text(_read(file, _examine(file, source), limit, source), limit, source)
+
+        return _loads_text(_read(file, info, limit, source), chosen, source, limit, again)
+    return _loads_text(_read(file, info, limit, source), chosen, source, limit, None)
 
 
 def loads(
@@ -190,7 +198,8 @@ def loads(
     Raises
     ------
     LoadError
-        Listing every problem, each with its path and, where the format tells, line and column.
+        Listing every problem, each with its path, line and column (JSON text is scanned again
+        to place them, since its parser keeps no positions).
     UsageError
         If ``text`` is neither text nor bytes, or ``format`` or ``max_bytes`` is not one there is.
 
@@ -214,13 +223,23 @@ def loads(
     """
     _check_format(format)
     limit = _limit(max_bytes)
+    if format == "json":
+        # JSON keeps no positions: the text the caller gave is read again if a problem needs placing.
+        return _loads_text(text, format, source, limit, lambda: _as_text(text, None, source))
+    return _loads_text(text, format, source, limit, None)
+
+
+def _loads_text(
+    text: str | bytes, format: Format, source: str, limit: int | None, again: Callable[[], str] | None
+) -> Organization:
+    """:func:`loads` with ``again``, which gives the text once more to place the problems of JSON."""
     # The text goes into a box that _loads empties: once parsed, a large document is not kept
     # in memory beside what was read from it (unless the caller holds it).
     box = [_as_text(text, limit, source)]
     del text
     try:
         with paused_gc():  # reading builds many objects that all stay alive: see _gc
-            return _loads(box, format, source)
+            return _loads(box, format, source, again)
     except (RecursionError, MemoryError) as exc:  # a last guard: the parsers hold the limits
         what = "nested too deep" if isinstance(exc, RecursionError) else "too large"
         raise LoadError([Problem("", f"the document is {what} to read")], source=source) from None
@@ -244,13 +263,17 @@ def _as_text(text: object, limit: int | None, source: str) -> str:
     return text
 
 
-def _loads(box: list[str], format: Format, source: str) -> Organization:
-    """Read the text in ``box`` (taking it out, so that it is freed once parsed) into an organization."""
+def _loads(box: list[str], format: Format, source: str, again: Callable[[], str] | None = None) -> Organization:
+    """Read the text in ``box`` (taking it out, so that it is freed once parsed) into an organization.
+
+    For JSON, ``again`` gives the text once more when problems need placing (a JSON document is
+    parsed without positions, which only a document with problems needs).
+    """
     if format == "yaml":
         data, positions, problems = parse_yaml(box.pop())
     else:
         data, problems = parse_json(box.pop())
-        positions = Positions()
+        positions = _JsonPositions(again)
     if data is None and problems:
         raise LoadError(problems, source=source)
     parts, extra_ids, failed, kept, structure_problems = _structure(data)
@@ -271,6 +294,25 @@ def _loads(box: list[str], format: Format, source: str) -> Organization:
     if format != "yaml":
         return org.with_locations({}, source=source)  # JSON gives no positions
     return org.with_locations(_element_locations(org, positions), source=source)
+
+
+class _JsonPositions(Positions):
+    """The positions of a JSON document, found by scanning its text again the first time they are asked for."""
+
+    def __init__(self, again: Callable[[], str] | None) -> None:
+        super().__init__()
+        self._again = again
+
+    def _settle(self) -> None:
+        again, self._again = self._again, None
+        if again is not None:
+            try:
+                found = json_positions(again())
+            except (Iso9001Error, OSError):  # the file went away or changed: the problems stay unplaced
+                return
+            self._values.update(found.values)
+            self._keys.update(found.keys)
+        super()._settle()
 
 
 def _refused(path: str, refused: set[str]) -> bool:
