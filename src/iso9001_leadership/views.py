@@ -16,8 +16,8 @@ nodes in the organization's file order. :func:`~iso9001_leadership.export.export
 view in every format it writes the whole graph in, with the same escaping, and marks its
 elements (a Mermaid class, a DOT style, a ``mark`` attribute in GraphML, GEXF and JSON).
 
-Views read the graph's index of neighbours (:meth:`OrgGraph.successors` and
-:meth:`OrgGraph.predecessors`), never its networkx form: a view costs time in proportion to the
+Views read the graph's index of neighbours (:meth:`OrgGraph.neighbours` and
+:meth:`OrgGraph.out_edges`), never its networkx form: a view costs time in proportion to the
 elements it visits and their edges, and the graph is never built whole in networkx for it.
 
 Examples
